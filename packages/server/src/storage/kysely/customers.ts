@@ -1,0 +1,116 @@
+import type { Kysely } from "kysely";
+import type {
+  CustomerChanges,
+  CustomerConflicts,
+  CustomerPage,
+  CustomerRecord,
+  CustomerStore,
+  ListCustomersQuery,
+  NewCustomer,
+} from "../types.js";
+import { adjustLiveCount } from "./counts.js";
+import { translating } from "./errors.js";
+import type { DialectFragments } from "./fragments.js";
+import { foldKey } from "./keys.js";
+import { listCustomers } from "./list.js";
+import { changesToRow, customerFromRow, customerToRow } from "./rows.js";
+import type { Database } from "./schema.js";
+
+export class KyselyCustomerStore implements CustomerStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly fragments: DialectFragments,
+  ) {}
+
+  private get codec() {
+    return this.fragments.codec;
+  }
+
+  private live() {
+    return this.db.selectFrom("customers").selectAll().where("deleted_at", "is", null);
+  }
+
+  insert(customer: NewCustomer): Promise<CustomerRecord> {
+    const row = customerToRow(this.codec, customer);
+    return translating(this.fragments, async () => {
+      const inserted = await this.db.transaction().execute(async (trx) => {
+        const created = await trx.insertInto("customers").values(row).returningAll().executeTakeFirstOrThrow();
+        await adjustLiveCount(trx, customer.organizationId, 1);
+        return created;
+      });
+      return customerFromRow(this.codec, inserted);
+    });
+  }
+
+  findById(organizationIds: readonly string[], id: string): Promise<CustomerRecord | undefined> {
+    if (organizationIds.length === 0) return Promise.resolve(undefined);
+    return translating(this.fragments, async () => {
+      const row = await this.live().where("id", "=", id).where("organization_id", "in", organizationIds).executeTakeFirst();
+      return row && customerFromRow(this.codec, row);
+    });
+  }
+
+  findByExternalId(organizationIds: readonly string[], externalId: string): Promise<CustomerRecord[]> {
+    if (organizationIds.length === 0) return Promise.resolve([]);
+    return translating(this.fragments, async () => {
+      const rows = await this.live()
+        .where("external_id", "=", externalId)
+        .where("organization_id", "in", organizationIds)
+        .orderBy("organization_id")
+        .execute();
+      return rows.map((row) => customerFromRow(this.codec, row));
+    });
+  }
+
+  findConflicts(
+    organizationId: string,
+    values: { email?: string | null; externalId?: string | null; excludeId?: string },
+  ): Promise<CustomerConflicts> {
+    return translating(this.fragments, async () => {
+      const taken = async (column: "email_key" | "external_id", value: string) => {
+        let q = this.db
+          .selectFrom("customers")
+          .select("id")
+          .where("organization_id", "=", organizationId)
+          .where("deleted_at", "is", null)
+          .where(column, "=", value);
+        if (values.excludeId !== undefined) q = q.where("id", "<>", values.excludeId);
+        return (await q.limit(1).executeTakeFirst()) !== undefined;
+      };
+      const emailKey = foldKey(values.email);
+      return {
+        email: emailKey !== null && (await taken("email_key", emailKey)),
+        externalId: values.externalId != null && (await taken("external_id", values.externalId)),
+      };
+    });
+  }
+
+  update(id: string, changes: CustomerChanges): Promise<CustomerRecord | undefined> {
+    const row = changesToRow(this.codec, changes);
+    const deleting = changes.deletedAt != null;
+    return translating(this.fragments, async () => {
+      if (Object.keys(row).length === 0) {
+        const current = await this.live().where("id", "=", id).executeTakeFirst();
+        return current && customerFromRow(this.codec, current);
+      }
+      const updated = await this.db.transaction().execute(async (trx) => {
+        // Conditional on liveness, so a concurrent second delete finds nothing and
+        // cannot decrement the counter twice.
+        const result = await trx
+          .updateTable("customers")
+          .set(row)
+          .where("id", "=", id)
+          .where("deleted_at", "is", null)
+          .returningAll()
+          .executeTakeFirst();
+        if (result && deleting) await adjustLiveCount(trx, result.organization_id, -1);
+        return result;
+      });
+      return updated && customerFromRow(this.codec, updated);
+    });
+  }
+
+  list(query: ListCustomersQuery): Promise<CustomerPage> {
+    return translating(this.fragments, () => listCustomers(this.db, this.fragments, query));
+  }
+}

@@ -1,0 +1,92 @@
+// The customer list: filters, sorting, paging and an exact total.
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from "kysely";
+import type { CustomerPage, ListCustomersQuery, SortField, SortKey } from "../types.js";
+import { sumLiveCounts } from "./counts.js";
+import type { DialectFragments, SortColumn } from "./fragments.js";
+import { escapeLike, foldKey } from "./keys.js";
+import { customerFromRow } from "./rows.js";
+import type { Database } from "./schema.js";
+
+type Eb = ExpressionBuilder<Database, "customers">;
+
+/** Subscription statuses that make a customer "active" for the list filter (spec §4.1, includes past_due). */
+const ACTIVE_STATUSES = ["trialing", "active", "past_due"];
+
+const SORT_COLUMNS: Record<SortField, SortColumn> = { created_at: "created_at", email: "email_key", name: "name_key" };
+const DEFAULT_SORT: SortKey[] = [{ field: "created_at", descending: true }];
+
+const never = sql<SqlBool>`1 = 0`;
+
+function hasFilter(q: ListCustomersQuery): boolean {
+  return q.email !== undefined || q.query !== undefined || q.metadata !== undefined || q.active !== undefined;
+}
+
+function searchCondition(eb: Eb, fragments: DialectFragments, query: string): Expression<SqlBool> {
+  const needle = foldKey(query)!;
+  const contains = `%${escapeLike(needle)}%`;
+  const prefix = `${escapeLike(needle)}%`;
+  // The exact definition; any index-backed candidate set only narrows before it.
+  const exact = eb.or([
+    sql<SqlBool>`${eb.ref("email_key")} like ${contains} escape '/'`,
+    sql<SqlBool>`${eb.ref("name_key")} like ${contains} escape '/'`,
+    sql<SqlBool>`${eb.ref("billing_name_key")} like ${contains} escape '/'`,
+    sql<SqlBool>`${eb.ref("external_id_key")} like ${prefix} escape '/'`,
+  ]);
+  const candidates = fragments.searchCandidates(needle);
+  return candidates ? eb.and([candidates, exact]) : exact;
+}
+
+function activeCondition(eb: Eb, active: boolean): Expression<SqlBool> {
+  const live = eb
+    .selectFrom("subscriptions")
+    .select(sql.lit(1).as("one"))
+    .whereRef("subscriptions.customer_id", "=", "customers.id")
+    .where("subscriptions.deleted_at", "is", null)
+    .where("subscriptions.status", "in", ACTIVE_STATUSES);
+  return active ? eb.exists(live) : eb.not(eb.exists(live));
+}
+
+function conditions(eb: Eb, fragments: DialectFragments, q: ListCustomersQuery): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [
+    eb("customers.organization_id", "in", q.organizationIds),
+    eb("customers.deleted_at", "is", null),
+  ];
+  if (q.email !== undefined) all.push(eb("customers.email_key", "=", foldKey(q.email)!));
+  if (q.query !== undefined) all.push(searchCondition(eb, fragments, q.query));
+  for (const [key, values] of Object.entries(q.metadata ?? {})) {
+    all.push(values.length === 0 ? never : fragments.metadataIn(key, values));
+  }
+  if (q.active !== undefined) all.push(activeCondition(eb, q.active));
+  return eb.and(all);
+}
+
+function orderTerms(fragments: DialectFragments, sorting: readonly SortKey[]) {
+  const keys = sorting.length > 0 ? sorting : DEFAULT_SORT;
+  const terms = keys.flatMap((k) => fragments.orderBy(SORT_COLUMNS[k.field], k.descending));
+  // id breaks ties so pages never overlap; it follows the last key's direction so
+  // one index can serve the whole ORDER BY (scanned forwards or backwards).
+  return [...terms, ...fragments.orderBy("id", keys[keys.length - 1].descending)];
+}
+
+export async function listCustomers(
+  db: Kysely<Database>,
+  fragments: DialectFragments,
+  q: ListCustomersQuery,
+): Promise<CustomerPage> {
+  if (q.organizationIds.length === 0) return { items: [], totalCount: 0 };
+  const base = db.selectFrom("customers").where((eb) => conditions(eb, fragments, q));
+
+  let page = base.selectAll("customers");
+  for (const term of orderTerms(fragments, q.sorting)) page = page.orderBy(term);
+  const rowsPromise = page.limit(q.limit).offset(q.offset).execute();
+
+  const totalPromise = hasFilter(q)
+    ? base
+        .select((eb) => eb.fn.countAll<number | string>().as("total"))
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.total))
+    : sumLiveCounts(db, q.organizationIds);
+
+  const [rows, totalCount] = await Promise.all([rowsPromise, totalPromise]);
+  return { items: rows.map((row) => customerFromRow(fragments.codec, row)), totalCount };
+}

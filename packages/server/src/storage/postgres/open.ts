@@ -1,0 +1,46 @@
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "../kysely/migrate.js";
+import type { Database } from "../kysely/schema.js";
+import { KyselyStorage } from "../kysely/storage.js";
+import { postgresFragments } from "./fragments.js";
+import { postgresMigrations } from "./migrations.js";
+
+export interface PostgresOptions {
+  /** Maximum pooled connections (default 10). */
+  poolSize?: number;
+}
+
+/** Arbitrary but fixed: every instance of this server serializes migrations on it. */
+const MIGRATION_LOCK_KEY = 7_305_915_024_118_337n;
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<KyselyStorage> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle client losing its connection emits 'error' on the pool; without a
+  // listener that would crash the process. The next query reports the failure.
+  pool.on("error", () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateLocked(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyStorage(db, postgresFragments);
+}
+
+/**
+ * Several server instances may start at once. A session advisory lock held on
+ * one connection for the whole run (including creating the migration tables
+ * and the pg_trgm extension) makes them take turns; later ones find nothing to do.
+ */
+async function migrateLocked(db: Kysely<Database>): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    try {
+      await migrateToLatest(conn, postgresMigrations);
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    }
+  });
+}

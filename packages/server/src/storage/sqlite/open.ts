@@ -1,0 +1,65 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { migrateToLatest } from "../kysely/migrate.js";
+import type { Database } from "../kysely/schema.js";
+import { KyselyStorage } from "../kysely/storage.js";
+import { sqliteFragments } from "./fragments.js";
+import { sqliteMigrations } from "./migrations.js";
+
+export interface SqliteOptions {
+  /** How long a writer waits for another process's lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+const MEMORY = ":memory:";
+
+/** `location` is what follows `sqlite:`: a relative or absolute path, or `:memory:`. */
+export async function openSqlite(location: string, options: SqliteOptions = {}): Promise<KyselyStorage> {
+  if (location === "") throw new Error("sqlite storage URL has no path (expected sqlite:./file.db or sqlite::memory:)");
+  const file = location === MEMORY ? MEMORY : resolve(location);
+  if (file !== MEMORY) mkdirSync(dirname(file), { recursive: true });
+
+  const database = new BetterSqlite3(file);
+  try {
+    // WAL lets readers proceed during a write; NORMAL sync is durable in WAL
+    // except for the last transactions on power loss, the usual trade-off.
+    if (file !== MEMORY) database.pragma("journal_mode = WAL");
+    database.pragma("synchronous = NORMAL");
+    database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    database.pragma("foreign_keys = ON");
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrateWithRetry(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyStorage(db, sqliteFragments);
+}
+
+/**
+ * Several processes may open the same file at once. Kysely's SQLite migration
+ * lock is in-process only, and a deferred transaction that must upgrade to a
+ * write lock fails with SQLITE_BUSY immediately (busy_timeout cannot help), so
+ * retry: the winner's migrations make the loser's run a no-op.
+ */
+async function migrateWithRetry(db: Kysely<Database>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db, sqliteMigrations);
+      return;
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      const busy = typeof code === "string" && code.startsWith("SQLITE_BUSY");
+      if (!busy || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 25 * attempt));
+    }
+  }
+}
