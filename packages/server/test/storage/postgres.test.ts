@@ -6,17 +6,27 @@ import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { storageContract } from "./contract.case.js";
 
 let database: TestDatabase | undefined;
+let setupError: unknown;
 before(async () => {
-  database = await createTestDatabase();
+  try {
+    database = await createTestDatabase();
+  } catch (error) {
+    // Kept and rethrown by a test so the run reports a failure, not only cancellations.
+    setupError = error;
+  }
 });
 after(async () => {
   await database?.drop();
 });
 
 function url(): string {
-  if (!database) throw new Error("test database was not created");
+  if (!database) throw setupError ?? new Error("test database was not created");
   return database.url;
 }
+
+it("PostgreSQL test server is reachable", () => {
+  url();
+});
 
 storageContract({ dialect: "postgres", open: () => openStorage(url(), { poolSize: 12 }) });
 
