@@ -1,0 +1,87 @@
+// Cross-cutting request handling, in Polar's order of precedence (§1):
+// version check → Content-Length rules → bearer-token resolution → routing →
+// body parsing → authentication/scopes → validation → handler.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Authenticator, Authentication } from "../domain/auth/authenticate.js";
+import { accessContext, hasAnyScope, REQUIRED_SCOPES, type AccessContext } from "../domain/auth/principal.js";
+import { ValidationFailed } from "../domain/errors.js";
+import { parseUuid4 } from "../schema/uuid.js";
+import type { Issue } from "../schema/issues.js";
+import { INVALID } from "../schema/core.js";
+import { bodyTooLarge, insufficientScope, invalidToken, lengthRequired, MAX_BODY_BYTES, sendJson, unauthorized } from "./errors.js";
+import { resolveApiVersion, type ApiVersion } from "./versioning.js";
+
+export type ScopeRequirement = keyof typeof REQUIRED_SCOPES;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    apiVersion: ApiVersion;
+    authentication: Authentication;
+    access: AccessContext;
+  }
+  interface FastifyContextConfig {
+    /** Scopes the route needs; routes without it are public (docs, OpenAPI). */
+    scope?: ScopeRequirement;
+  }
+}
+
+const LEGACY_PREFIX = "/api/v1/";
+const DEPRECATION_NOTICE = "The API root has moved from /api/v1 to /v1. Please update your integration.";
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const legacyRequests = new WeakSet<object>();
+
+/** Fastify `rewriteUrl`: serves the legacy `/api/v1/…` root and remembers to warn about it. */
+export function rewriteLegacyUrl(raw: { url?: string }): string {
+  const url = raw.url ?? "/";
+  if (!url.startsWith(LEGACY_PREFIX)) return url;
+  legacyRequests.add(raw);
+  return url.slice(4);
+}
+
+export function registerConventions(app: FastifyInstance, authenticator: Authenticator): void {
+  app.decorateRequest("apiVersion", "2026-04");
+  app.decorateRequest("authentication", null as never);
+  app.decorateRequest("access", null as never);
+
+  app.addHook("onRequest", async (request, reply) => {
+    const version = resolveApiVersion(request.headers["polar-version"]);
+    if (version === null) return void sendJson(reply, 404, { detail: "Not Found" });
+    request.apiVersion = version;
+    if (BODY_METHODS.has(request.method)) {
+      const length = request.headers["content-length"];
+      if (length === undefined) return void sendJson(reply, 411, lengthRequired());
+      if (Number(length) > MAX_BODY_BYTES) return void sendJson(reply, 413, bodyTooLarge());
+    }
+    request.authentication = await authenticator.authenticate(request.headers.authorization);
+    if (request.authentication.kind === "invalid") throw invalidToken();
+  });
+
+  app.addHook("preHandler", async (request) => {
+    const scope = request.routeOptions.config.scope;
+    if (scope === undefined) return;
+    const { authentication } = request;
+    if (authentication.kind !== "principal") throw unauthorized();
+    const required = REQUIRED_SCOPES[scope];
+    if (!hasAnyScope(authentication.principal, required)) throw insufficientScope(required);
+    request.access = accessContext(authentication.principal, organizationHeader(request));
+  });
+
+  app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (reply.statusCode === 404 && resolveApiVersion(request.headers["polar-version"]) === null) return payload;
+    reply.header("polar-version", request.apiVersion);
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "private, no-store");
+    if (legacyRequests.has(request.raw)) reply.header("x-polar-deprecation-notice", DEPRECATION_NOTICE);
+    return payload;
+  });
+}
+
+/** `Polar-Organization: <uuid>` narrows a request to one of the caller's organizations. */
+function organizationHeader(request: FastifyRequest): string | null {
+  const header = request.headers["polar-organization"];
+  if (header === undefined) return null;
+  const issues: Issue[] = [];
+  const value = parseUuid4(Array.isArray(header) ? header[header.length - 1] : header, ["header", "polar-organization"], issues);
+  if (value === INVALID) throw new ValidationFailed(issues, "RequestValidationError");
+  return value;
+}
