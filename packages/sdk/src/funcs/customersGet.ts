@@ -1,0 +1,29 @@
+import type { PolarCore } from "../core.js";
+import { call, field } from "../lib/call.js";
+import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
+import { encodePath } from "../lib/url.js";
+import { decodeCustomer, type Customer } from "../models/components/customer.js";
+import type { CustomersGetRequest } from "../models/operations/customersget.js";
+import type { APIPromise } from "../types/async.js";
+import type { Result } from "../types/fp.js";
+
+/** Get a customer by ID. */
+export function customersGet(
+  client: PolarCore,
+  request: CustomersGetRequest,
+  options?: RequestOptions,
+): APIPromise<Result<Customer, CustomerCallError>> {
+  return call(
+    client,
+    () => ({
+      id: "customers:get",
+      method: "GET",
+      path: `v1/customers/${encodePath(field(request, "id"))}`,
+      success: 200,
+      decode: decodeCustomer,
+      notFound: true,
+    }),
+    request,
+    options,
+  );
+}

@@ -1,0 +1,48 @@
+import type { SDKHooksLike } from "../hooks/types.js";
+import type { HTTPClient } from "./http.js";
+import type { Logger } from "./logger.js";
+import type { RetryConfig } from "./retries.js";
+
+export const ServerProduction = "production";
+export const ServerSandbox = "sandbox";
+
+/** Named servers and their base URLs. */
+export const ServerList = {
+  [ServerProduction]: "https://api.polar.sh",
+  [ServerSandbox]: "https://sandbox-api.polar.sh",
+} as const;
+
+export type SDKOptions = {
+  /** A token, or an async function returning one (called before every request). Falls back to POLAR_ACCESS_TOKEN. */
+  accessToken?: string | (() => Promise<string>) | undefined;
+  httpClient?: HTTPClient | undefined;
+  /** "production" (default) or "sandbox"; ignored when `serverURL` is set. */
+  server?: keyof typeof ServerList | undefined;
+  serverURL?: string | undefined;
+  /** Replaces the User-Agent header sent outside browsers. */
+  userAgent?: string | undefined;
+  /** Default retry policy; none when absent. */
+  retryConfig?: RetryConfig | undefined;
+  /** Per-attempt timeout in milliseconds; none when absent or ≤ 0. */
+  timeoutMs?: number | undefined;
+  debugLogger?: Logger | undefined;
+};
+
+/** Internal view of the options: the official SDK also accepts an untyped `hooks` object. */
+export type ResolvedOptions = SDKOptions & { hooks?: SDKHooksLike | undefined };
+
+/** The base URL chosen by the options; throws TypeError("Invalid URL") for an unknown server name. */
+export function serverURLFromOptions(options: SDKOptions): URL | null {
+  const server = options.server ?? ServerProduction;
+  const url = options.serverURL || (Object.hasOwn(ServerList, server) ? ServerList[server] : undefined);
+  if (url === undefined) throw new TypeError("Invalid URL");
+  return new URL(url);
+}
+
+export const SDK_METADATA = {
+  language: "typescript",
+  openapiDocVersion: "2026-04",
+  sdkVersion: "0.1.0",
+  genVersion: "hand-written",
+  userAgent: "polar-customers-sdk/typescript 0.1.0 2026-04 @polar-customers/sdk",
+} as const;

@@ -1,0 +1,34 @@
+/** A base URL split for cheap joining: `prefix` ends with "/", `query` is the base's own query string. */
+export type Base = { prefix: string; query: string };
+
+/** Normalises a base URL once; throws TypeError for an invalid URL. */
+export function toBase(input: string | URL): Base {
+  const url = new URL(input);
+  const query = url.search.slice(1);
+  url.search = "";
+  url.hash = "";
+  const href = url.href;
+  return { prefix: href.endsWith("/") ? href : `${href}/`, query };
+}
+
+/** `path` has no leading slash: it is resolved below the base path, as the official SDK does. */
+export function joinURL(base: Base, path: string, query: string): string {
+  const q = base.query && query ? `${base.query}&${query}` : base.query || query;
+  return base.prefix + path + (q ? `?${q}` : "");
+}
+
+export function encodePath(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/** Form style, exploded: arrays repeat the key; null and undefined are left out. */
+export function formParam(name: string, value: unknown): string {
+  if (value == null) return "";
+  const values = Array.isArray(value) ? value : [value];
+  const key = encodeURIComponent(name);
+  return values.map((v) => `${key}=${encodeURIComponent(String(v))}`).join("&");
+}
+
+export function joinQuery(parts: string[]): string {
+  return parts.filter(Boolean).join("&");
+}

@@ -1,0 +1,1 @@
+export type Pagination = { totalCount: number; maxPage: number };

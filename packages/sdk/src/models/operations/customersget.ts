@@ -1,0 +1,4 @@
+export type CustomersGetRequest = {
+  /** The customer ID. */
+  id: string;
+};

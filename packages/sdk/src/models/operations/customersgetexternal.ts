@@ -1,0 +1,4 @@
+export type CustomersGetExternalRequest = {
+  /** The customer external ID. */
+  externalId: string;
+};

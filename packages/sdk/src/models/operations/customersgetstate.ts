@@ -1,0 +1,4 @@
+export type CustomersGetStateRequest = {
+  /** The customer ID. */
+  id: string;
+};

@@ -1,0 +1,4 @@
+export type CustomersGetStateExternalRequest = {
+  /** The customer external ID. */
+  externalId: string;
+};
