@@ -1,0 +1,3 @@
+import type { GetServer } from "./contract.case.js";
+
+export function authCases(_get: GetServer): void {}

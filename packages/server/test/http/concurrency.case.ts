@@ -1,0 +1,3 @@
+import type { GetServer } from "./contract.case.js";
+
+export function concurrencyCases(_get: GetServer): void {}

@@ -1,0 +1,3 @@
+import type { GetServer } from "./contract.case.js";
+
+export function transportCases(_get: GetServer): void {}

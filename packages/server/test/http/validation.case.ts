@@ -1,0 +1,3 @@
+import type { GetServer } from "./contract.case.js";
+
+export function validationCases(_get: GetServer): void {}
