@@ -24,6 +24,12 @@ export interface DialectFragments {
    * may over-match; undefined means "no narrowing, scan".
    */
   searchCandidates(needle: string): Expression<SqlBool> | undefined;
+  /**
+   * Organization scoping. `searchDriven` is set when searchCandidates() narrowed
+   * the query: the planner should then start from the search index rather than
+   * walk every customer of the organization in an index.
+   */
+  organizationIn(organizationIds: readonly string[], searchDriven: boolean): Expression<SqlBool>;
   /** Metadata value at `key`, rendered as text (see ListCustomersQuery.metadata), is one of `values`. */
   metadataIn(key: string, values: readonly string[]): Expression<SqlBool>;
   /** ORDER BY terms for one column with PostgreSQL's null placement (last ascending, first descending). */

@@ -21,8 +21,7 @@ function hasFilter(q: ListCustomersQuery): boolean {
   return q.email !== undefined || q.query !== undefined || q.metadata !== undefined || q.active !== undefined;
 }
 
-function searchCondition(eb: Eb, fragments: DialectFragments, query: string): Expression<SqlBool> {
-  const needle = foldKey(query)!;
+function searchCondition(eb: Eb, fragments: DialectFragments, needle: string): Expression<SqlBool> {
   const contains = `%${escapeLike(needle)}%`;
   const prefix = `${escapeLike(needle)}%`;
   // The exact definition; any index-backed candidate set only narrows before it.
@@ -34,6 +33,11 @@ function searchCondition(eb: Eb, fragments: DialectFragments, query: string): Ex
   ]);
   const candidates = fragments.searchCandidates(needle);
   return candidates ? eb.and([candidates, exact]) : exact;
+}
+
+function isSearchDriven(fragments: DialectFragments, q: ListCustomersQuery): boolean {
+  // An exact email match is more selective than any substring search.
+  return q.query !== undefined && q.email === undefined && fragments.searchCandidates(foldKey(q.query)!) !== undefined;
 }
 
 function activeCondition(eb: Eb, active: boolean): Expression<SqlBool> {
@@ -48,11 +52,11 @@ function activeCondition(eb: Eb, active: boolean): Expression<SqlBool> {
 
 function conditions(eb: Eb, fragments: DialectFragments, q: ListCustomersQuery): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [
-    eb("customers.organization_id", "in", q.organizationIds),
+    fragments.organizationIn(q.organizationIds, isSearchDriven(fragments, q)),
     eb("customers.deleted_at", "is", null),
   ];
   if (q.email !== undefined) all.push(eb("customers.email_key", "=", foldKey(q.email)!));
-  if (q.query !== undefined) all.push(searchCondition(eb, fragments, q.query));
+  if (q.query !== undefined) all.push(searchCondition(eb, fragments, foldKey(q.query)!));
   for (const [key, values] of Object.entries(q.metadata ?? {})) {
     all.push(values.length === 0 ? never : fragments.metadataIn(key, values));
   }

@@ -31,6 +31,9 @@ export const postgresFragments: DialectFragments = {
   codec,
   // The exact LIKE re-check is itself served by the pg_trgm GIN index.
   searchCandidates: () => undefined,
+  organizationIn(organizationIds) {
+    return sql<SqlBool>`${sql.ref("customers.organization_id")} in (${sql.join(organizationIds)})`;
+  },
   metadataIn(key, values) {
     // ->> renders strings unquoted, booleans as true/false and numbers in JSON form.
     return sql<SqlBool>`(customers.metadata ->> ${key}) in (${sql.join(values)})`;

@@ -39,6 +39,13 @@ export const sqliteFragments: DialectFragments = {
     // trigram match is a plain substring test on the same bytes.
     return sql<SqlBool>`customers.seq in (select rowid from customers_fts where customers_fts match ${ftsPhrase(needle)})`;
   },
+  organizationIn(organizationIds, searchDriven) {
+    // Unary + hides the column from the planner, which otherwise prefers the
+    // (organization_id, …) indexes and re-checks every customer of the organization
+    // against the FTS result instead of looking up the few FTS hits by rowid.
+    const column = searchDriven ? sql`+customers.organization_id` : sql.ref("customers.organization_id");
+    return sql<SqlBool>`${column} in (${sql.join(organizationIds)})`;
+  },
   metadataIn(key, values) {
     // `->` on the entry's own path yields the stored JSON text (numbers exactly
     // as written, true/false); strings are compared unquoted.
