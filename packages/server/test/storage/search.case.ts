@@ -70,6 +70,10 @@ export function searchCases(get: GetStorage): void {
       assert.deepEqual(await search(s, [org.id], "_"), new Set([und.id]));
       assert.deepEqual(await search(s, [org.id], "a/b"), new Set([slash.id]));
       assert.deepEqual(await search(s, [org.id], "%_/"), new Set([slash.id]));
+      // Backslash is PostgreSQL's default LIKE escape; with ESCAPE '/' it is literal.
+      const back = await s.customers.insert(customer(org.id, { name: "back\\slash" }));
+      assert.deepEqual(await search(s, [org.id], "k\\s"), new Set([back.id]));
+      assert.deepEqual(await search(s, [org.id], "\\"), new Set([back.id]));
     });
 
     it("handles non-ASCII letters and double quotes in the needle", async () => {
