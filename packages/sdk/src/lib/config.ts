@@ -1,4 +1,3 @@
-import type { SDKHooksLike } from "../hooks/types.js";
 import type { HTTPClient } from "./http.js";
 import type { Logger } from "./logger.js";
 import type { RetryConfig } from "./retries.js";
@@ -28,21 +27,16 @@ export type SDKOptions = {
   debugLogger?: Logger | undefined;
 };
 
-/** Internal view of the options: the official SDK also accepts an untyped `hooks` object. */
-export type ResolvedOptions = SDKOptions & { hooks?: SDKHooksLike | undefined };
-
 /** The base URL chosen by the options; throws TypeError("Invalid URL") for an unknown server name. */
 export function serverURLFromOptions(options: SDKOptions): URL | null {
   const server = options.server ?? ServerProduction;
-  const url = options.serverURL || (Object.hasOwn(ServerList, server) ? ServerList[server] : undefined);
-  if (url === undefined) throw new TypeError("Invalid URL");
-  return new URL(url);
+  // new URL("") throws TypeError("Invalid URL"), as the official SDK does for unknown names.
+  return new URL(options.serverURL || (Object.hasOwn(ServerList, server) ? ServerList[server] : ""));
 }
 
 export const SDK_METADATA = {
   language: "typescript",
   openapiDocVersion: "2026-04",
   sdkVersion: "0.1.0",
-  genVersion: "hand-written",
-  userAgent: "polar-customers-sdk/typescript 0.1.0 2026-04 @polar-customers/sdk",
+  userAgent: "polar-customers-sdk/typescript 0.1.0 2026-04",
 } as const;

@@ -1,42 +1,20 @@
 import type { Logger } from "./logger.js";
 
-function headerLines(headers: Headers): string[] {
-  const lines: string[] = [];
+/** Logs one request or response as a group: title, headers (token redacted), body. */
+export function logExchange(logger: Logger, title: string, headers: HeadersInit, body: unknown): void {
+  logger.group(title);
   // The token must never reach logs.
-  headers.forEach((value, key) => lines.push(`${key}: ${key === "authorization" ? "[redacted]" : value}`));
-  return lines;
-}
-
-export function logRequest(logger: Logger, url: string, init: RequestInit): void {
-  logger.group(`> Request: ${init.method} ${url}`);
-  logger.group("Headers:");
-  for (const line of headerLines(new Headers(init.headers))) logger.log(line);
-  logger.groupEnd();
-  if (init.body != null) {
-    logger.group("Body:");
-    logger.log(init.body);
-    logger.groupEnd();
-  }
+  new Headers(headers).forEach((value, key) => logger.log(`${key}: ${key === "authorization" ? "[redacted]" : value}`));
+  if (body != null && body !== "") logger.log(body);
   logger.groupEnd();
 }
 
 export async function logResponse(logger: Logger, method: string, url: string, res: Response): Promise<void> {
-  logger.group(`< Response: ${method} ${url}`);
-  logger.log("Status Code:", res.status, res.statusText);
-  logger.group("Headers:");
-  for (const line of headerLines(res.headers)) logger.log(line);
-  logger.groupEnd();
-  const text = await res.clone().text().catch(() => "");
-  if (text) {
-    logger.group("Body:");
-    let body: unknown = text;
-    try {
-      if (/json/i.test(res.headers.get("content-type") ?? "")) body = JSON.parse(text);
-    } catch {
-      // keep the raw text
-    }
-    logger.log(body);
-    logger.groupEnd();
+  let body: unknown = await res.clone().text().catch(() => "");
+  try {
+    body = JSON.parse(body as string);
+  } catch {
+    // not JSON: log the text
   }
-  logger.groupEnd();
+  logExchange(logger, `< Response: ${method} ${url} (Status Code: ${res.status})`, res.headers, body);
 }

@@ -3,24 +3,18 @@ export type SDKEnv = { POLAR_ACCESS_TOKEN?: string | undefined; POLAR_DEBUG?: bo
 
 let cached: SDKEnv | undefined;
 
-function readRaw(): Record<string, string | undefined> {
-  const g = globalThis as any;
-  try {
-    // Deno exposes env through Deno.env; Node and Bun through process.env; browsers have neither.
-    return g.Deno?.env?.toObject?.() ?? g.process?.env ?? {};
-  } catch {
-    return {}; // Deno without --allow-env throws
-  }
-}
-
 export function env(): SDKEnv {
   if (!cached) {
-    const raw = readRaw();
-    const debug = raw["POLAR_DEBUG"];
+    const g = globalThis as any;
+    let raw: Record<string, string | undefined> = {};
+    try {
+      // Deno has Deno.env, Node and Bun process.env, browsers neither. Deno without --allow-env throws.
+      raw = g.Deno?.env.toObject() ?? g.process?.env ?? raw;
+    } catch {}
     cached = {
       POLAR_ACCESS_TOKEN: raw["POLAR_ACCESS_TOKEN"],
       // Stricter than the official SDK, which turns logging on for any non-empty value, "false" included.
-      POLAR_DEBUG: !!debug && !/^(0|false|no|off)$/i.test(debug),
+      POLAR_DEBUG: /^(?!0$|false$|no$|off$)./i.test(raw["POLAR_DEBUG"] ?? ""),
     };
   }
   return cached;

@@ -12,64 +12,43 @@ type Hooks = {
   requestError: RequestErrorHook[];
   response: ResponseHook[];
 };
-type HookName = keyof Hooks;
-type HookFn<N extends HookName> = Hooks[N][number];
 
 /** The transport used by every SDK call; wrap `fetch` or add hooks to observe or change requests. */
 export class HTTPClient {
-  private readonly fetcher: Fetcher | undefined;
   private hooks: Hooks = { beforeRequest: [], requestError: [], response: [] };
 
-  constructor(options: HTTPClientOptions = {}) {
-    this.fetcher = options.fetcher;
-  }
+  constructor(private readonly options: HTTPClientOptions = {}) {}
 
   async request(request: Request): Promise<Response> {
+    const { fetcher } = this.options;
+    const { beforeRequest, requestError, response } = this.hooks;
     let req = request;
-    for (const hook of this.hooks.beforeRequest) req = (await hook(req)) || req;
+    for (const hook of beforeRequest) req = (await hook(req)) || req;
     let res: Response;
     try {
-      // Bun's fetch misbehaves when given an explicit undefined init, so pass the Request alone.
-      res = await (this.fetcher ? this.fetcher(req) : fetch(req));
+      // Only the Request is passed (no undefined init): Bun's fetch misreads an explicit undefined.
+      res = await (fetcher ? fetcher(req) : fetch(req));
     } catch (err) {
-      for (const hook of this.hooks.requestError) await hook(err, req);
+      for (const hook of requestError) await hook(err, req);
       throw err;
     }
-    for (const hook of this.hooks.response) await hook(res, req);
+    for (const hook of response) await hook(res, req);
     return res;
   }
 
-  /**
-   * Used by the SDK itself: with the default fetcher and no hooks nobody can observe the
-   * Request object, so the URL and init go straight to fetch and one Request allocation is saved.
-   */
-  send(url: string, init: RequestInit): Promise<Response> {
-    const { beforeRequest, requestError, response } = this.hooks;
-    if (!this.fetcher && !beforeRequest.length && !requestError.length && !response.length) {
-      return fetch(url, init);
-    }
-    return this.request(new Request(url, init));
-  }
-
-  addHook<N extends HookName>(name: N, hook: HookFn<N>): this {
-    (this.hooks[name] as HookFn<N>[]).push(hook);
+  addHook<N extends keyof Hooks>(name: N, hook: Hooks[N][number]): this {
+    (this.hooks[name] as unknown[]).push(hook);
     return this;
   }
 
-  removeHook<N extends HookName>(name: N, hook: HookFn<N>): this {
-    const list = this.hooks[name] as HookFn<N>[];
-    const index = list.indexOf(hook);
-    if (index >= 0) list.splice(index, 1);
+  removeHook<N extends keyof Hooks>(name: N, hook: Hooks[N][number]): this {
+    this.hooks[name] = (this.hooks[name] as unknown[]).filter((h) => h !== hook) as any;
     return this;
   }
 
   clone(): HTTPClient {
-    const copy = new HTTPClient(this.fetcher ? { fetcher: this.fetcher } : {});
-    copy.hooks = {
-      beforeRequest: [...this.hooks.beforeRequest],
-      requestError: [...this.hooks.requestError],
-      response: [...this.hooks.response],
-    };
+    const copy = new HTTPClient(this.options);
+    for (const name in this.hooks) (copy.hooks as any)[name] = [...(this.hooks as any)[name]];
     return copy;
   }
 }

@@ -1,4 +1,3 @@
-import type { HookContext } from "../hooks/types.js";
 import { decodeValidationError } from "../models/components/validationerror.js";
 import {
   ConnectionError,
@@ -17,11 +16,11 @@ import { SDKValidationError } from "../models/errors/sdkvalidationerror.js";
 import type { APICall } from "../types/async.js";
 import { ERR, OK, type Result } from "../types/fp.js";
 import { env } from "./env.js";
-import { logRequest, logResponse } from "./debug.js";
+import { logExchange, logResponse } from "./debug.js";
 import { DEFAULT_RETRY_CODES, retry, type RetryConfig } from "./retries.js";
 import { array, isObject, literal, object, optional, SchemaIssue, string, type Decoder } from "./schema.js";
 import type { ClientSDK } from "./sdks.js";
-import { joinURL, toBase, type Base } from "./url.js";
+import { joinURL, toBase } from "./url.js";
 import { userAgent } from "./useragent.js";
 
 /** Per-call options: the last argument of every method and standalone function. */
@@ -86,14 +85,12 @@ const decodeNotFound = object<{ error: "ResourceNotFound"; detail: string }>({
 });
 const decodeValidationBody = object<{ detail?: any }>({ detail: optional(array(decodeValidationError)) });
 
+/** Node says "fetch failed", Chrome and Deno "Failed to fetch", Firefox "NetworkError…", Safari "Load failed". */
+const NETWORK_FAILURE = /^(fetch failed|failed to fetch|networkerror|load failed)/i;
+
 function isConnectionError(err: any): boolean {
-  const message = String(err?.message ?? "").toLowerCase();
   return (
-    (err instanceof TypeError &&
-      (message.startsWith("fetch failed") ||
-        message.startsWith("failed to fetch") ||
-        message.startsWith("networkerror") ||
-        message === "load failed")) ||
+    (err instanceof TypeError && NETWORK_FAILURE.test(err.message)) ||
     err?.code === "ECONNRESET" ||
     err?.code === "ECONNREFUSED" ||
     err?.name === "ConnectionError" // Bun
@@ -108,8 +105,9 @@ function classify(err: unknown, signal: AbortSignal | null | undefined): HTTPCli
     return new RequestTimeoutError("Request timed out", { cause: err });
   }
   if (e?.name === "AbortError" || signal?.aborted) return new RequestAbortedError("Request aborted by client", { cause: err });
-  if (isConnectionError(err)) return new ConnectionError("Unable to make request", { cause: err });
-  return new UnexpectedClientError("Unexpected HTTP client error", { cause: err });
+  return isConnectionError(err)
+    ? new ConnectionError("Unable to make request", { cause: err })
+    : new UnexpectedClientError("Unexpected HTTP client error", { cause: err });
 }
 
 async function resolveToken(client: ClientSDK): Promise<string | undefined> {
@@ -129,127 +127,70 @@ export async function send<T, E>(
   input: unknown,
   options: RequestOptions | undefined,
 ): Promise<Outcome<T, E>> {
-  let op: Operation<T>;
+  const { fetchOptions, retries, retryCodes, timeoutMs, serverURL, headers: callHeaders, ...fetchFields } =
+    options ?? {};
+  let call: APICall = INVALID;
+  let url = "";
+  let init: RequestInit = {};
+  let sent: Request | undefined;
+  const request = () => (sent ??= new Request(url, init));
   try {
-    op = build();
-  } catch (err) {
-    if (!(err instanceof SchemaIssue)) throw err;
-    return [ERR(new SDKValidationError("Input validation failed", err, input) as E), INVALID, undefined];
-  }
+    const op = build();
+    const base = serverURL ? toBase(serverURL) : client._base;
+    if (!base) throw new InvalidRequestError("No base URL provided for operation");
+    const token = await resolveToken(client);
 
-  const opts = options ?? {};
-  const { fetchOptions, retries, retryCodes, timeoutMs, serverURL, headers: callHeaders, ...fetchFields } = opts;
-  let base: Base | null = client._base;
-  try {
-    if (serverURL) base = toBase(serverURL);
-  } catch (err) {
-    base = null;
-  }
-  if (!base) return [ERR(new InvalidRequestError("No base URL provided for operation") as E), INVALID, undefined];
+    let headers: Record<string, string> | Headers = { Accept: "application/json" };
+    if (op.body !== undefined) headers["Content-Type"] = "application/json";
+    if (token) headers["Authorization"] = /^bearer /i.test(token) ? token : `Bearer ${token}`;
+    const extraHeaders = callHeaders ?? fetchOptions?.headers;
+    if (extraHeaders) {
+      headers = new Headers(headers);
+      for (const [key, value] of new Headers(extraHeaders)) headers.set(key, value);
+    }
+    // Set last on purpose: only the `userAgent` client option can change it.
+    const ua = userAgent(client._options.userAgent);
+    if (ua) headers instanceof Headers ? headers.set("user-agent", ua) : (headers["user-agent"] = ua);
 
-  let token: string | undefined;
-  try {
-    token = await resolveToken(client);
-  } catch (err) {
-    return [ERR(new UnexpectedClientError("Unable to resolve the access token", { cause: err }) as E), INVALID, undefined];
-  }
-
-  let headers: Record<string, string> | Headers = { Accept: "application/json" };
-  if (op.body !== undefined) headers["Content-Type"] = "application/json";
-  if (token) headers["Authorization"] = /^bearer /i.test(token) ? token : `Bearer ${token}`;
-  const extraHeaders = callHeaders ?? fetchOptions?.headers;
-  if (extraHeaders) {
-    const merged = new Headers(headers);
-    new Headers(extraHeaders).forEach((value, key) => merged.set(key, value));
-    headers = merged;
-  }
-  // Set last on purpose: only the `userAgent` client option can change it.
-  const ua = userAgent(client._options.userAgent);
-  if (ua) headers instanceof Headers ? headers.set("user-agent", ua) : (headers["user-agent"] = ua);
-
-  let url = joinURL(base, op.path, op.query ?? "");
-  let init: RequestInit = {
-    ...fetchOptions,
-    ...fetchFields,
-    method: op.method,
-    headers,
-    body: op.body === undefined ? null : JSON.stringify(op.body),
-  };
-
-  const timeout = timeoutMs || client._options.timeoutMs || 0;
-  const retryConfig = retries || client._options.retryConfig;
-  const hooks = client._options.hooks;
-  let context: HookContext | undefined;
-  if (hooks) {
-    context = {
-      baseURL: base.prefix,
-      operationID: op.id,
-      oAuth2Scopes: null,
-      securitySource: client._options.accessToken,
-      retryConfig: retryConfig || { strategy: "none" },
-      resolvedSecurity: token ? { headers: { Authorization: `Bearer ${token}` } } : null,
-      options: opts,
-      timeoutMs: timeout,
+    url = joinURL(base, op.path, op.query ?? "");
+    init = {
+      ...fetchOptions,
+      ...fetchFields,
+      method: op.method,
+      headers,
+      body: op.body === undefined ? null : JSON.stringify(op.body),
     };
-    if (hooks.beforeCreateRequest) {
+    const timeout = timeoutMs || client._options.timeoutMs || 0;
+    const logger = client._logger;
+
+    const attempt = async (): Promise<Response> => {
+      // A caller's own signal replaces the timeout, as in the official SDK.
+      const attemptInit = timeout > 0 && !init.signal ? { ...init, signal: AbortSignal.timeout(timeout) } : init;
+      if (logger) logExchange(logger, `> Request: ${op.method} ${url}`, headers, attemptInit.body);
+      let res: Response;
       try {
-        const changed = hooks.beforeCreateRequest(context, { url: new URL(url), options: init });
-        url = changed.url.href;
-        init = changed.options ?? init;
+        const http = client._httpClient;
+        // Without an HTTPClient nobody can observe a Request object, so fetch gets the URL and init.
+        res = await (http ? http.request(new Request(url, attemptInit)) : fetch(url, attemptInit));
       } catch (err) {
-        return [ERR(new UnexpectedClientError("Create request hook failed to execute", { cause: err }) as E), INVALID, undefined];
+        throw classify(err, init.signal);
       }
-    }
-  }
+      if (logger) await logResponse(logger, op.method, url, res);
+      return res;
+    };
 
-  const userSignal = init.signal;
-  const logger = client._logger;
-  const http = client._httpClient;
-  let sentRequest: Request | undefined;
-  const request = () => (sentRequest ??= new Request(url, init));
-
-  const attempt = async (): Promise<Response> => {
-    // A caller's own signal replaces the timeout, as in the official SDK.
-    const attemptInit = timeout > 0 && !userSignal ? { ...init, signal: AbortSignal.timeout(timeout) } : init;
-    if (logger) logRequest(logger, url, attemptInit);
-    let res: Response;
-    try {
-      if (hooks?.beforeRequest) {
-        res = await http.request(await hooks.beforeRequest(context!, new Request(url, attemptInit)));
-      } else {
-        res = await http.send(url, attemptInit);
-      }
-    } catch (err) {
-      throw classify(err, userSignal);
-    }
-    if (hooks) {
-      if (res.status >= 400 && hooks.afterError) {
-        const out = await hooks.afterError(context!, res, null);
-        if (out.error) throw out.error;
-        res = out.response ?? res;
-      } else if (res.status < 400 && hooks.afterSuccess) {
-        res = await hooks.afterSuccess(context!, res);
-      }
-    }
-    if (logger) await logResponse(logger, op.method, url, res);
-    return res;
-  };
-
-  let res: Response;
-  try {
-    res = await retry(attempt, retryConfig, retryCodes || DEFAULT_RETRY_CODES);
-  } catch (err) {
-    const error = err instanceof HTTPClientError ? err : new UnexpectedClientError("Unexpected HTTP client error", { cause: err });
-    return [ERR(error as E), { status: "request-error", get request() { return request(); } }, undefined];
-  }
-
-  const call: APICall = { status: "complete", get request() { return request(); }, response: res };
-  try {
+    call = { status: "request-error", get request() { return request(); } };
+    const res = await retry(attempt, retries || client._options.retryConfig, retryCodes || DEFAULT_RETRY_CODES);
+    call = { status: "complete", get request() { return request(); }, response: res };
     const [result, raw] = await read(op, res, request);
     return [result as Result<T, E>, call, raw];
   } catch (err) {
-    // Reading the body failed (connection dropped, timeout or abort while streaming).
-    return [ERR(classify(err, userSignal) as E), call, undefined];
+    // Nothing escapes a standalone function: bad input, transport failures (a body read that
+    // dropped or timed out included) and throwing hooks or token functions all become Results.
+    const error = err instanceof SchemaIssue
+      ? new SDKValidationError("Input validation failed", err, input)
+      : classify(err, init.signal);
+    return [ERR(error as E), call, undefined];
   }
 }
 

@@ -23,19 +23,16 @@ export const DEFAULT_RETRY_CODES = ["429", "500", "502", "503", "504"];
 
 /** "503" matches 503 only; "5XX" matches any 5xx status. */
 export function matchesCode(status: number, codes: string[]): boolean {
-  const s = String(status);
-  return codes.some((code) => code.length === 3 && [...code].every((c, i) => c === "X" || c === "x" || c === s[i]));
+  return codes.some((code) => new RegExp(`^${code.replace(/x/gi, "\\d")}$`).test(String(status)));
 }
 
 /** The server's requested delay in ms, or 0 when it gives none usable. */
 export function retryAfterMs(res: Response): number {
-  const ms = Number(res.headers.get("retry-after-ms") ?? NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const header = res.headers.get("retry-after");
-  if (!header) return 0;
-  if (/^\d+$/.test(header.trim())) return Number(header) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? 0 : Math.max(0, at - Date.now());
+  const ms = parseFloat(res.headers.get("retry-after-ms")!);
+  if (ms >= 0) return ms;
+  const header = res.headers.get("retry-after") ?? "";
+  // Either whole seconds or an HTTP date.
+  return /^\s*\d+\s*$/.test(header) ? header.trim() as any * 1000 : Math.max(0, Date.parse(header) - Date.now()) || 0;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -13,23 +13,17 @@ export type Issue = { path: (string | number)[]; message: string };
 /** Thrown by decoders; carries the location of the first mismatch. */
 export class SchemaIssue extends Error {
   readonly path: (string | number)[] = [];
-  constructor(readonly expected: string, readonly received: unknown) {
-    super(`expected ${expected}, received ${describe(received)}`);
+  /** One issue (decoding stops at the first); shares `path`, which grows while unwinding. */
+  readonly issues: Issue[];
+  constructor(expected: string, received: unknown) {
+    super(`expected ${expected}, received ${received === null ? "null" : typeof received}`);
     this.name = "SchemaIssue";
-  }
-  get issues(): Issue[] {
-    return [{ path: this.path, message: this.message }];
+    this.issues = [{ path: this.path, message: this.message }];
   }
   /** The issue list as JSON, which is what the error messages embed. */
   override toString(): string {
     return JSON.stringify(this.issues);
   }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
 }
 
 export function fail(expected: string, value: unknown): never {
@@ -51,8 +45,7 @@ export function at<T>(key: string | number, decode: Decoder<T>, value: unknown):
 }
 
 export const string: Decoder<string> = (v) => (typeof v === "string" ? v : fail("string", v));
-export const number: Decoder<number> = (v) =>
-  typeof v === "number" && Number.isFinite(v) ? v : fail("number", v);
+export const number: Decoder<number> = (v) => (typeof v === "number" ? v : fail("number", v));
 export const integer: Decoder<number> = (v) => (Number.isInteger(v) ? (v as number) : fail("integer", v));
 export const boolean: Decoder<boolean> = (v) => (typeof v === "boolean" ? v : fail("boolean", v));
 export const unknown: Decoder<unknown> = (v) => v;
@@ -61,15 +54,14 @@ export const unknown: Decoder<unknown> = (v) => v;
 const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 export const dateTime: Decoder<Date> = (v) => {
-  const date = typeof v === "string" && ISO_DATE_TIME.test(v) ? new Date(v) : fail("ISO 8601 date-time", v);
-  return Number.isNaN(date.getTime()) ? fail("ISO 8601 date-time", v) : date;
+  const date = typeof v === "string" && ISO_DATE_TIME.test(v) && new Date(v);
+  // Well-formed but impossible dates (month 13…) give an Invalid Date.
+  return date && date.getTime() === date.getTime() ? date : fail("ISO 8601 date-time", v);
 };
 
 /** Metadata values: no null, no nested objects. */
 export const scalar: Decoder<string | number | boolean> = (v) =>
-  typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
-    ? v
-    : fail("string, number or boolean", v);
+  typeof v === "string" || typeof v === "boolean" || typeof v === "number" ? v : fail("string, number or boolean", v);
 
 export function nullable<T>(decode: Decoder<T>): Decoder<T | null> {
   return (v) => (v === null ? null : decode(v));
@@ -143,15 +135,12 @@ export function object<T>(shape: Record<string, Decoder<unknown>>, toWire = fals
   };
 }
 
-/** Picks the variant by the value of the `type` key (used for Customer and CustomerState). */
-export function byType<T>(variants: Record<string, Decoder<T>>): Decoder<T> {
+const unexpectedType: Decoder<never> = (v) => fail('"individual" or "team"', v);
+
+/** Picks the variant by the `type` key (Customer and CustomerState are "individual" or "team"). */
+export function byType<T>(individual: Decoder<T>, team: Decoder<T>): Decoder<T> {
   return (v) => {
-    const type = isObject(v) ? v["type"] : undefined;
-    const decode = typeof type === "string" && Object.hasOwn(variants, type) ? variants[type] : undefined;
-    if (decode) return decode(v);
-    if (!isObject(v)) fail("object", v);
-    const issue = new SchemaIssue(`one of ${Object.keys(variants).join(", ")}`, type);
-    issue.path.push("type");
-    throw issue;
+    const type = isObject(v) ? v["type"] : fail("object", v);
+    return type === "individual" ? individual(v) : type === "team" ? team(v) : at("type", unexpectedType, type);
   };
 }

@@ -1,26 +1,22 @@
-import { serverURLFromOptions, type ResolvedOptions, type SDKOptions } from "./config.js";
+import { serverURLFromOptions, type SDKOptions } from "./config.js";
 import { env } from "./env.js";
-import { HTTPClient } from "./http.js";
+import type { HTTPClient } from "./http.js";
 import type { Logger } from "./logger.js";
 import { toBase, type Base } from "./url.js";
 
 /** State shared by `Polar`, `PolarCore` and resource classes: options, base URL, transport, logger. */
 export class ClientSDK {
-  readonly _options: ResolvedOptions;
-  readonly _baseURL: URL | null;
-  readonly _base: Base | null;
-  readonly _httpClient: HTTPClient;
-  readonly _logger: Logger | undefined;
+  declare readonly _options: SDKOptions;
+  declare readonly _base: Base | null;
+  /** Absent means plain global fetch (kept out of bundles that do not need HTTPClient). */
+  declare readonly _httpClient: HTTPClient | undefined;
+  declare readonly _logger: Logger | undefined;
 
   constructor(options: SDKOptions = {}) {
-    const opts = options as ResolvedOptions;
-    let baseURL = serverURLFromOptions(opts);
-    let client = opts.httpClient ?? new HTTPClient();
-    if (opts.hooks?.sdkInit) ({ baseURL, client } = opts.hooks.sdkInit({ baseURL, client }));
-    this._options = opts;
-    this._baseURL = baseURL;
-    this._base = baseURL && toBase(baseURL);
-    this._httpClient = client;
-    this._logger = opts.debugLogger ?? (env().POLAR_DEBUG ? console : undefined);
+    const url = serverURLFromOptions(options);
+    this._options = options;
+    this._base = url && toBase(url);
+    this._httpClient = options.httpClient;
+    this._logger = options.debugLogger ?? (env().POLAR_DEBUG ? console : undefined);
   }
 }

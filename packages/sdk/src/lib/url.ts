@@ -1,9 +1,14 @@
 /** A base URL split for cheap joining: `prefix` ends with "/", `query` is the base's own query string. */
 export type Base = { prefix: string; query: string };
 
-/** Normalises a base URL once; throws TypeError for an invalid URL. */
-export function toBase(input: string | URL): Base {
-  const url = new URL(input);
+/** Normalises a base URL once; null when it is not a valid URL. */
+export function toBase(input: string | URL): Base | null {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return null;
+  }
   const query = url.search.slice(1);
   url.search = "";
   url.hash = "";

@@ -6,10 +6,8 @@ let browserLike: boolean | undefined;
 export function userAgent(custom: string | undefined): string | undefined {
   if (browserLike === undefined) {
     const g = globalThis as any;
-    browserLike =
-      typeof g.window === "object" && !!g.window?.document ||
-      typeof g.importScripts === "function" ||
-      (typeof g.ServiceWorkerGlobalScope === "function" && g instanceof g.ServiceWorkerGlobalScope);
+    // A DOM means a browser page; importScripts means a web or service worker.
+    browserLike = typeof g.document === "object" || typeof g.importScripts === "function";
   }
   return browserLike ? undefined : custom || SDK_METADATA.userAgent;
 }

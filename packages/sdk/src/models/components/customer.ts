@@ -47,7 +47,7 @@ export function customerShape(type: "individual" | "team"): Record<string, Decod
   };
 }
 
-export const decodeCustomer: Decoder<Customer> = byType<Customer>({
-  individual: object(customerShape("individual")),
-  team: object(customerShape("team")),
-});
+export const decodeCustomer: Decoder<Customer> = byType<Customer>(
+  object(customerShape("individual")),
+  object(customerShape("team")),
+);

@@ -110,7 +110,7 @@ const stateFields = {
   active_meters: array(meter),
 };
 
-export const decodeCustomerState: Decoder<CustomerState> = byType<CustomerState>({
-  individual: object({ ...customerShape("individual"), ...stateFields }),
-  team: object({ ...customerShape("team"), ...stateFields }),
-});
+export const decodeCustomerState: Decoder<CustomerState> = byType<CustomerState>(
+  object({ ...customerShape("individual"), ...stateFields }),
+  object({ ...customerShape("team"), ...stateFields }),
+);

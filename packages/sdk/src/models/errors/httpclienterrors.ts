@@ -1,11 +1,10 @@
 /** Base of the errors raised before any HTTP response was received. */
 export class HTTPClientError extends Error {
   override readonly name: string = "HTTPClientError";
-  override readonly cause: unknown;
+  declare readonly cause: unknown;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(options?.cause === undefined ? message : `${message}: ${String(options.cause)}`);
-    this.cause = options?.cause;
+    super(options ? `${message}: ${String(options.cause)}` : message, options);
   }
 }
 

@@ -5,8 +5,8 @@ export type HTTPValidationErrorData = { detail?: ValidationError[] | undefined }
 
 /** 422: the server rejected the request; `detail` lists each problem with its location. */
 export class HTTPValidationError extends PolarError {
-  readonly detail?: ValidationError[] | undefined;
-  readonly data$: HTTPValidationErrorData & { request$: Request; response$: Response; body$: string };
+  declare readonly detail?: ValidationError[] | undefined;
+  declare readonly data$: HTTPValidationErrorData & { request$: Request; response$: Response; body$: string };
 
   constructor(err: HTTPValidationErrorData, httpMeta: HttpMeta) {
     super(`API error occurred: ${JSON.stringify(err)}`, httpMeta);

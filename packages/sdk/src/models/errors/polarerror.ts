@@ -3,14 +3,14 @@ export type HttpMeta = { response: Response; request: Request; body: string };
 
 /** Base class of every error built from an HTTP response. */
 export class PolarError extends Error {
-  readonly statusCode: number;
-  readonly body: string;
-  readonly headers: Headers;
-  readonly contentType: string;
-  readonly rawResponse: Response;
+  declare readonly statusCode: number;
+  declare readonly body: string;
+  declare readonly headers: Headers;
+  declare readonly contentType: string;
+  declare readonly rawResponse: Response;
 
-  constructor(message: string, httpMeta: HttpMeta) {
-    super(message);
+  constructor(message: string, httpMeta: HttpMeta, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = "PolarError";
     this.statusCode = httpMeta.response.status;
     this.body = httpMeta.body;

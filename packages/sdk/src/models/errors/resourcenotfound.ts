@@ -4,9 +4,9 @@ export type ResourceNotFoundData = { error: "ResourceNotFound"; detail: string }
 
 /** 404 with the API's `{"error":"ResourceNotFound","detail":…}` body. */
 export class ResourceNotFound extends PolarError {
-  readonly error: "ResourceNotFound";
-  readonly detail: string;
-  readonly data$: ResourceNotFoundData & { request$: Request; response$: Response; body$: string };
+  declare readonly error: "ResourceNotFound";
+  declare readonly detail: string;
+  declare readonly data$: ResourceNotFoundData & { request$: Request; response$: Response; body$: string };
 
   constructor(err: ResourceNotFoundData, httpMeta: HttpMeta) {
     // Only the API's own fields go into the message, not the request/response objects.

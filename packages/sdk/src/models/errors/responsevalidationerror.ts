@@ -3,16 +3,15 @@ import { PolarError, type HttpMeta } from "./polarerror.js";
 
 /** The server answered, but the body is not what the API promises (bad JSON or wrong shape). */
 export class ResponseValidationError extends PolarError {
-  readonly rawValue: unknown;
-  readonly rawMessage: string;
-  override readonly cause: unknown;
+  declare readonly rawValue: unknown;
+  declare readonly rawMessage: string;
+  declare readonly cause: unknown;
 
   constructor(message: string, extra: HttpMeta & { cause: unknown; rawValue: unknown }) {
-    super(message, extra);
+    super(message, extra, extra.cause);
     this.name = "ResponseValidationError";
     this.rawValue = extra.rawValue;
     this.rawMessage = message;
-    this.cause = extra.cause;
   }
 
   pretty(): string {

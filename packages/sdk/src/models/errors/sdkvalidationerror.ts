@@ -2,9 +2,9 @@ import { prettyCause } from "../../lib/issues.js";
 
 /** The request failed local validation, so nothing was sent. */
 export class SDKValidationError extends Error {
-  readonly rawValue: unknown;
-  readonly rawMessage: unknown;
-  override readonly cause: unknown;
+  declare readonly rawValue: unknown;
+  declare readonly rawMessage: unknown;
+  declare readonly cause: unknown;
 
   // Kept from the official SDK for backwards compatibility: anything shaped like a validation
   // error (ResponseValidationError included) passes `instanceof SDKValidationError`.
@@ -15,10 +15,9 @@ export class SDKValidationError extends Error {
   }
 
   constructor(message: string, cause: unknown, rawValue: unknown) {
-    super(`${message}: ${cause}`);
+    super(`${message}: ${cause}`, { cause });
     this.name = "SDKValidationError";
     this.rawMessage = message;
-    this.cause = cause;
     this.rawValue = rawValue;
   }
 

@@ -4,9 +4,9 @@ export type UnauthorizedData = { error: "Unauthorized"; detail: string };
 
 /** Exists for import compatibility: the customers operations report 401 as SDKError. */
 export class Unauthorized extends PolarError {
-  readonly error: "Unauthorized";
-  readonly detail: string;
-  readonly data$: UnauthorizedData & { request$: Request; response$: Response; body$: string };
+  declare readonly error: "Unauthorized";
+  declare readonly detail: string;
+  declare readonly data$: UnauthorizedData & { request$: Request; response$: Response; body$: string };
 
   constructor(err: UnauthorizedData, httpMeta: HttpMeta) {
     super(`API error occurred: ${JSON.stringify(err)}`, httpMeta);
