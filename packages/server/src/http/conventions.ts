@@ -2,7 +2,7 @@
 // version check → Content-Length rules → bearer-token resolution → routing →
 // body parsing → authentication/scopes → validation → handler.
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Authenticator, Authentication } from "../domain/auth/authenticate.js";
 import { accessContext, hasAnyScope, REQUIRED_SCOPES, type AccessContext } from "../domain/auth/principal.js";
 import { ValidationFailed } from "../domain/errors.js";
@@ -48,6 +48,9 @@ export function registerConventions(app: FastifyInstance, authenticator: Authent
     const version = resolveApiVersion(request.headers["polar-version"]);
     if (version === null) return void sendJson(reply, 404, { detail: "Not Found" });
     request.apiVersion = version;
+    // Set up front rather than in onSend: every later answer, errors included, carries them.
+    reply.header("polar-version", version).header("cache-control", "private, no-store");
+    if (legacyRequests.has(request.raw)) reply.header("x-polar-deprecation-notice", DEPRECATION_NOTICE);
     if (BODY_METHODS.has(request.method)) {
       const length = request.headers["content-length"];
       if (length === undefined) return void sendJson(reply, 411, lengthRequired());
@@ -55,6 +58,8 @@ export function registerConventions(app: FastifyInstance, authenticator: Authent
     }
     request.authentication = await authenticator.authenticate(request.headers.authorization);
     if (request.authentication.kind === "invalid") throw invalidToken();
+    // Fastify lets a path parameter match an empty segment (`DELETE /v1/customers/`); Starlette's `[^/]+` does not.
+    if (Object.values((request.params ?? {}) as Record<string, unknown>).includes("")) return void reply.callNotFound();
   });
 
   app.addHook("preHandler", async (request) => {
@@ -65,14 +70,6 @@ export function registerConventions(app: FastifyInstance, authenticator: Authent
     const required = REQUIRED_SCOPES[scope];
     if (!hasAnyScope(authentication.principal, required)) throw insufficientScope(required);
     request.access = accessContext(authentication.principal, organizationHeader(request));
-  });
-
-  app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    if (reply.statusCode === 404 && resolveApiVersion(request.headers["polar-version"]) === null) return payload;
-    reply.header("polar-version", request.apiVersion);
-    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "private, no-store");
-    if (legacyRequests.has(request.raw)) reply.header("x-polar-deprecation-notice", DEPRECATION_NOTICE);
-    return payload;
   });
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
 import { migrateToLatest } from "../kysely/migrate.js";
 import type { Database } from "../kysely/schema.js";
 import { KyselyStorage } from "../kysely/storage.js";
@@ -34,7 +34,7 @@ export async function openSqlite(location: string, options: SqliteOptions = {}):
     throw error;
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   try {
     await migrateWithRetry(db);
   } catch (error) {
@@ -42,6 +42,31 @@ export async function openSqlite(location: string, options: SqliteOptions = {}):
     throw error;
   }
   return new KyselyStorage(db, sqliteFragments);
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running a
+ * point lookup. better-sqlite3 statements are reusable (Kysely never iterates
+ * one while running another), so keep them by SQL text. Queries are built
+ * with parameters, so the number of distinct texts stays small; the bound
+ * only guards against unusual query shapes (e.g. long IN lists).
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /**
