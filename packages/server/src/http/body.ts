@@ -52,7 +52,15 @@ export function decodeBody(buffer: Buffer, contentType: string | undefined): Req
   }
 }
 
+/** `type/subtype[;params]` as Fastify accepts it; anything else would be a 415 there. */
+const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(;.*)?$/s;
+
 export function registerBodyParsing(app: FastifyInstance): void {
+  // FastAPI treats an unparseable Content-Type like any other non-JSON type (§1); Fastify would answer 415.
+  app.addHook("onRequest", async (request) => {
+    const header = request.headers["content-type"];
+    if (typeof header === "string" && !MEDIA_TYPE.test(header)) request.headers["content-type"] = "application/octet-stream";
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (request: FastifyRequest, body: Buffer, done) => {
     try {

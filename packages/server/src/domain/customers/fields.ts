@@ -21,7 +21,7 @@ export const email = (): Schema<string> =>
       issues.push(issue("value_error", loc, NUL_MESSAGE, input, { error: {} }));
       return INVALID;
     }
-    const result = input.length > MAX_EMAIL_LENGTH ? { ok: false as const, reason: "The email address is too long." } : parseEmail(input);
+    const result = parseEmail(input); // applies the 2048-character cap first
     if (!result.ok) {
       issues.push(issue("value_error", loc, `value is not a valid email address: ${result.reason}`, input, { reason: result.reason }));
       return INVALID;
