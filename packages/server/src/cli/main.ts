@@ -8,7 +8,6 @@ import { openStorage } from "../storage/open.js";
 import type { Storage } from "../storage/types.js";
 import { addMember, createOrganization, createToken, createUser, parseScopes, UsageError } from "../admin/accounts.js";
 import { parseDuration } from "../domain/auth/tokens.js";
-import { serve } from "./serve.js";
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/polar.db";
 
@@ -44,6 +43,8 @@ function buildProgram(): Command {
     .action(async (opts: { database: string; host: string; port: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      // Loaded on demand: the HTTP stack is most of the startup time of the admin commands.
+      const { serve } = await import("./serve.js");
       await serve({ databaseUrl: opts.database, host: opts.host, port });
     });
 

@@ -27,9 +27,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   const level = process.env.LOG_LEVEL ?? "info";
   const server = await startServer({ ...options, storage, logger: level === "silent" ? false : { level } });
-  say(`polar-customers listening on ${server.url} (database ${redact(options.databaseUrl)})`);
-
-  await new Promise<void>((resolve) => {
+  // Listen for signals before announcing readiness: a supervisor may signal as soon as it reads the line.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGTERM", stop);
       process.off("SIGINT", stop);
@@ -38,6 +37,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   });
+  say(`polar-customers listening on ${server.url} (database ${redact(options.databaseUrl)})`);
+  await stopped;
   await server.close();
   await storage.close();
 }

@@ -1,0 +1,409 @@
+// The `polar-customers` command as operators use it: the built CLI in a child
+// process over a SQLite file in a temporary directory. Needs `npm run build`
+// first (the package's `pretest` does it).
+
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, it } from "node:test";
+import { openStorage } from "../../src/storage/open.js";
+import { hashToken } from "../../src/domain/auth/tokens.js";
+import { RawConnection } from "../support/rawHttp.js";
+
+const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/main.js");
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const OAT = /^polar_oat_[A-Za-z0-9_-]{43}$/;
+const PAT = /^polar_pat_[A-Za-z0-9_-]{43}$/;
+const DAY_MS = 86_400_000;
+
+let dir: string;
+let counter = 0;
+/** A fresh SQLite database URL in the temporary directory. */
+const newDatabase = () => `sqlite:${join(dir, `db${counter++}.sqlite`)}`;
+
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", ...extra };
+  if (!("POLAR_DATABASE_URL" in extra)) delete env.POLAR_DATABASE_URL;
+  delete env.HOST;
+  delete env.PORT;
+  return env;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: dir, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** Runs a command that must succeed and returns its stdout. */
+async function ok(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const run = await cli(args, env);
+  assert.equal(run.code, 0, `${args.join(" ")} failed: ${run.stderr}`);
+  assert.equal(run.stderr, "");
+  return run.stdout;
+}
+
+const json = (stdout: string) => {
+  assert.match(stdout, /^[^\n]+\n$/, "exactly one line");
+  return JSON.parse(stdout);
+};
+
+const token = (stdout: string, pattern: RegExp) => {
+  assert.match(stdout, /^[^\n]+\n$/, "exactly one line");
+  const value = stdout.trimEnd();
+  assert.match(value, pattern);
+  return value;
+};
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+  lines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr: () => string;
+}
+
+/** Starts `serve --port 0` and resolves once it prints its URL. */
+function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(process.execPath, [MAIN, "serve", "--port", "0", ...args], { cwd: dir, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on("exit", (code, signal) => r({ code, signal })));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`serve did not start: ${stdout} ${stderr}`));
+    }, 10_000);
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+      const match = /listening on (http:\/\/[^\s]+)/.exec(stdout);
+      if (match && stdout.endsWith("\n")) {
+        clearTimeout(timer);
+        resolvePromise({ child, url: match[1], lines: stdout.trimEnd().split("\n"), exited, stderr: () => stderr });
+      }
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+async function stop(server: Served, signal: NodeJS.Signals = "SIGTERM") {
+  server.child.kill(signal);
+  const result = await server.exited;
+  assert.deepEqual(result, { code: 0, signal: null }, server.stderr());
+}
+
+async function call(url: string, method: string, path: string, bearer: string, body?: unknown) {
+  const response = await fetch(url + path, {
+    method,
+    headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === "" ? null : JSON.parse(text) };
+}
+
+before(() => {
+  assert.ok(existsSync(MAIN), `${MAIN} is missing: run "npm run build -w packages/server" first`);
+  dir = mkdtempSync(join(tmpdir(), "polar-cli-"));
+});
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("CLI: accounts and tokens", () => {
+  it("orgs create prints one JSON object with id, name, slug and created_at", async () => {
+    const database = newDatabase();
+    const org = json(await ok(["orgs", "create", "--name", "Acme Café Inc.", "--database", database]));
+    assert.deepEqual(Object.keys(org), ["id", "name", "slug", "created_at"]);
+    assert.match(org.id, UUID);
+    assert.equal(org.name, "Acme Café Inc.");
+    assert.equal(org.slug, "acme-cafe-inc");
+    assert.match(org.created_at, ISO);
+    assert.ok(Math.abs(Date.parse(org.created_at) - Date.now()) < 60_000);
+    const again = json(await ok(["orgs", "create", "--name", "Acme Café Inc.", "--database", database]));
+    assert.notEqual(again.id, org.id);
+    assert.notEqual(again.slug, org.slug);
+    assert.match(again.slug, /^acme-cafe-inc-/);
+  });
+
+  it("users create and members add print JSON", async () => {
+    const database = newDatabase();
+    const org = json(await ok(["orgs", "create", "--name", "Org", "--database", database]));
+    const user = json(await ok(["users", "create", "--email", "ops@example.com", "--database", database]));
+    assert.deepEqual(Object.keys(user), ["id", "email", "created_at"]);
+    assert.match(user.id, UUID);
+    assert.equal(user.email, "ops@example.com");
+    assert.match(user.created_at, ISO);
+    const member = json(await ok(["members", "add", "--org", org.id, "--user", user.id, "--role", "finance", "--database", database]));
+    assert.deepEqual(member, { organization_id: org.id, user_id: user.id, role: "finance" });
+  });
+
+  it("issues tokens that work against `serve` on the same database, with their scopes and roles", async () => {
+    const database = newDatabase();
+    const org = json(await ok(["orgs", "create", "--name", "Tokens", "--database", database]));
+    const [user, finance] = (
+      await Promise.all(["member@example.com", "finance@example.com"].map((email) => ok(["users", "create", "--email", email, "--database", database])))
+    ).map(json);
+    await Promise.all([
+      ok(["members", "add", "--org", org.id, "--user", user.id, "--role", "member", "--database", database]),
+      ok(["members", "add", "--org", org.id, "--user", finance.id, "--role", "finance", "--database", database]),
+    ]);
+    const issuedAt = Date.now();
+    const [oat, readOnly, pat, financePat, monthly, hourly] = await Promise.all([
+      ok(["tokens", "create", "--org", org.id, "--database", database]).then((out) => token(out, OAT)),
+      ok(["tokens", "create", "--org", org.id, "--scopes", "customers:read", "--database", database]).then((out) => token(out, OAT)),
+      ok(["tokens", "create", "--user", user.id, "--database", database]).then((out) => token(out, PAT)),
+      ok(["tokens", "create", "--user", finance.id, "--database", database]).then((out) => token(out, PAT)),
+      ok(["tokens", "create", "--org", org.id, "--expires-in", "30d", "--database", database]).then((out) => token(out, OAT)),
+      ok(["tokens", "create", "--user", user.id, "--expires-in", "12h", "--scopes", "customers:read", "--database", database]).then((out) => token(out, PAT)),
+    ]);
+    const issuedBy = Date.now();
+    assert.equal(new Set([oat, readOnly, pat, financePat, monthly, hourly]).size, 6);
+
+    const server = await serve(["--database", database]);
+    try {
+      assert.equal(server.lines.length, 1, "no bootstrap on a database that has an organization");
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+
+      const created = await call(server.url, "POST", "/v1/customers/", oat, { email: "first@example.com" });
+      assert.equal(created.status, 201);
+      assert.equal(created.body.organization_id, org.id);
+      for (const bearer of [readOnly, pat, financePat, monthly, hourly]) {
+        const list = await call(server.url, "GET", "/v1/customers/", bearer);
+        assert.equal(list.status, 200);
+        assert.deepEqual(list.body.items.map((c: { id: string }) => c.id), [created.body.id]);
+      }
+      const denied = await call(server.url, "POST", "/v1/customers/", readOnly, { email: "second@example.com" });
+      assert.equal(denied.status, 403);
+      assert.equal(denied.body.error, "insufficient_scope");
+      const hourlyDenied = await call(server.url, "PATCH", `/v1/customers/${created.body.id}`, hourly, { name: "x" });
+      assert.equal(hourlyDenied.status, 403);
+      const byMember = await call(server.url, "POST", "/v1/customers/", pat, { email: "third@example.com", organization_id: org.id });
+      assert.equal(byMember.status, 201);
+      const byFinance = await call(server.url, "POST", "/v1/customers/", financePat, { email: "fourth@example.com", organization_id: org.id });
+      assert.equal(byFinance.status, 403);
+      assert.deepEqual(byFinance.body, { error: "NotPermitted", detail: "You don't have permission to manage customers" });
+      const bogus = await call(server.url, "GET", "/v1/customers/", `${oat.slice(0, -2)}xx`);
+      assert.equal(bogus.status, 401);
+    } finally {
+      await stop(server);
+    }
+
+    // Expiry is stored relative to when the token was issued; tokens are stored hashed.
+    const storage = await openStorage(database);
+    try {
+      assert.equal(await storage.auth.findTokenByHash(oat), undefined);
+      const stored = await storage.auth.findTokenByHash(hashToken(monthly));
+      assert.ok(stored?.expiresAt);
+      assert.ok(stored.expiresAt.getTime() >= issuedAt - 5_000 + 30 * DAY_MS && stored.expiresAt.getTime() <= issuedBy + 30 * DAY_MS);
+      assert.deepEqual(stored.scopes, ["customers:read", "customers:write"]);
+      const storedHourly = await storage.auth.findTokenByHash(hashToken(hourly));
+      assert.ok(storedHourly?.expiresAt);
+      assert.ok(storedHourly.expiresAt.getTime() <= issuedBy + 12 * 3_600_000 && storedHourly.expiresAt.getTime() >= issuedAt - 5_000 + 12 * 3_600_000);
+      assert.deepEqual(storedHourly.scopes, ["customers:read"]);
+      assert.equal((await storage.auth.findTokenByHash(hashToken(oat)))?.expiresAt, null);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("rejects bad input with exactly one line on stderr, a non-zero exit and no stack trace", async () => {
+    const database = newDatabase();
+    const org = json(await ok(["orgs", "create", "--name", "Errors", "--database", database]));
+    const user = json(await ok(["users", "create", "--email", "taken@example.com", "--database", database]));
+    const cases: [string, string[], RegExp][] = [
+      ["unknown role", ["members", "add", "--org", org.id, "--user", user.id, "--role", "boss"], /role/],
+      ["unknown scope", ["tokens", "create", "--org", org.id, "--scopes", "customers:admin"], /scope/],
+      ["empty scopes", ["tokens", "create", "--org", org.id, "--scopes", ""], /scope/],
+      ["bad --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "soon"], /expires-in/],
+      ["unit-less --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "30"], /expires-in/],
+      ["zero --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "0d"], /expires-in/],
+      ["missing --name", ["orgs", "create"], /--name/],
+      ["blank --name", ["orgs", "create", "--name", "   "], /name/],
+      ["unknown org id", ["tokens", "create", "--org", randomUUID()], /organization/],
+      ["malformed org id", ["tokens", "create", "--org", "acme"], /--org/],
+      ["neither --org nor --user", ["tokens", "create"], /--org|--user/],
+      ["both --org and --user", ["tokens", "create", "--org", org.id, "--user", user.id], /--org|--user/],
+      ["unknown user id", ["tokens", "create", "--user", randomUUID()], /user/],
+      ["member of unknown org", ["members", "add", "--org", randomUUID(), "--user", user.id, "--role", "member"], /organization/],
+      ["bad email", ["users", "create", "--email", "not-an-email"], /email/],
+      ["duplicate email", ["users", "create", "--email", "taken@example.com"], /taken@example\.com/],
+      ["bad --port", ["serve", "--port", "http"], /--port/],
+      ["unknown command", ["frobnicate"], /frobnicate/],
+    ];
+    const runs = await Promise.all(cases.map(([, args]) => cli([...args, ...(args[0] === "frobnicate" ? [] : ["--database", database])])));
+    for (const [index, [label, , pattern]] of cases.entries()) {
+      const run = runs[index];
+      assert.notEqual(run.code, 0, label);
+      assert.equal(run.stdout, "", label);
+      assert.match(run.stderr, /^[^\n]+\n$/, `${label}: ${JSON.stringify(run.stderr)}`);
+      assert.doesNotMatch(run.stderr, /\bat .+:\d+:\d+/, label);
+      assert.match(run.stderr, pattern, label);
+    }
+    const urls = ["mysql://localhost/db", "polar.db"];
+    const urlRuns = await Promise.all(urls.map((url) => cli(["orgs", "create", "--name", "X", "--database", url])));
+    for (const [index, url] of urls.entries()) {
+      const run = urlRuns[index];
+      assert.notEqual(run.code, 0, url);
+      assert.equal(run.stdout, "");
+      assert.match(run.stderr, /^[^\n]*unsupported storage URL[^\n]*\n$/, url);
+    }
+    // Nothing above changed the database.
+    const storage = await openStorage(database);
+    try {
+      assert.equal(await storage.auth.countOrganizations(), 1);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("takes --database from POLAR_DATABASE_URL, and defaults to ./data/polar.db", async () => {
+    const envDatabase = newDatabase();
+    const env = { POLAR_DATABASE_URL: envDatabase };
+    const org = json(await ok(["orgs", "create", "--name", "From env"], env));
+    assert.ok(existsSync(envDatabase.slice("sqlite:".length)));
+    token(await ok(["tokens", "create", "--org", org.id], env), OAT);
+    const elsewhere = await cli(["tokens", "create", "--org", org.id, "--database", newDatabase()], env);
+    assert.notEqual(elsewhere.code, 0);
+    assert.match(elsewhere.stderr, /no organization/);
+
+    const server = await serve([], env);
+    try {
+      assert.equal(server.lines.length, 1);
+      assert.ok(server.lines[0].includes(envDatabase), server.lines[0]);
+    } finally {
+      await stop(server);
+    }
+
+    const defaultOrg = json(await ok(["orgs", "create", "--name", "Default path"]));
+    assert.ok(existsSync(join(dir, "data", "polar.db")));
+    token(await ok(["tokens", "create", "--org", defaultOrg.id, "--database", "sqlite:./data/polar.db"]), OAT);
+  });
+});
+
+describe("CLI: serve", () => {
+  it("bootstraps an empty database, prints the organization and token, and finishes an in-flight request on SIGTERM", async () => {
+    const database = newDatabase();
+    const server = await serve(["--database", database]);
+    let organizationId = "";
+    let exitedEarly = false;
+    void server.exited.then(() => (exitedEarly = true));
+    try {
+      assert.equal(server.lines.length, 3, server.lines.join("\n"));
+      const orgMatch = /^Created organization "Default organization" \(organization id ([0-9a-f-]{36})\)$/.exec(server.lines[0]);
+      assert.ok(orgMatch, server.lines[0]);
+      assert.match(orgMatch[1], UUID);
+      const tokenMatch = /^Organization access token with every scope \(shown once, keep it safe\): (\S+)$/.exec(server.lines[1]);
+      assert.ok(tokenMatch, server.lines[1]);
+      const bootstrapToken = tokenMatch[1];
+      assert.match(bootstrapToken, OAT);
+      assert.match(server.lines[2], /^polar-customers listening on http:\/\/127\.0\.0\.1:\d+ \(database sqlite:.+\)$/);
+
+      const created = await call(server.url, "POST", "/v1/customers/", bootstrapToken, { email: "boot@example.com" });
+      assert.equal(created.status, 201);
+      assert.equal(created.body.organization_id, orgMatch[1]);
+      organizationId = orgMatch[1];
+
+      // Start a request and hold back the end of its body while the server is told to stop.
+      const body = JSON.stringify({ email: "inflight@example.com" });
+      const connection = await RawConnection.open(server.url);
+      try {
+        await connection.write(
+          [
+            "POST /v1/customers/ HTTP/1.1",
+            `Host: ${new URL(server.url).host}`,
+            `Authorization: Bearer ${bootstrapToken}`,
+            "Content-Type: application/json",
+            `Content-Length: ${Buffer.byteLength(body)}`,
+            "",
+            body.slice(0, 5),
+          ].join("\r\n"),
+        );
+        await new Promise((r) => setTimeout(r, 150));
+        server.child.kill("SIGTERM");
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(exitedEarly, false, "the server waits for the in-flight request");
+        await connection.write(body.slice(5));
+        const reply = await connection.response();
+        assert.equal(reply.status, 201);
+        assert.equal(reply.body.email, "inflight@example.com");
+      } finally {
+        connection.close();
+      }
+      const result = await server.exited;
+      assert.deepEqual(result, { code: 0, signal: null }, server.stderr());
+    } finally {
+      if (server.child.exitCode === null) server.child.kill("SIGKILL");
+    }
+
+    // The in-flight write was committed, and a second start does not bootstrap again.
+    const again = await serve(["--database", database]);
+    try {
+      assert.equal(again.lines.length, 1);
+      assert.match(again.lines[0], /^polar-customers listening on /);
+    } finally {
+      await stop(again, "SIGINT");
+    }
+    const storage = await openStorage(database);
+    try {
+      assert.equal(await storage.auth.countOrganizations(), 1);
+      const page = await storage.customers.list({ organizationIds: [organizationId], offset: 0, limit: 10, sorting: [{ field: "created_at", descending: false }] });
+      assert.deepEqual(page.items.map((c) => c.email), ["boot@example.com", "inflight@example.com"]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("exits 0 on SIGINT after finishing an in-flight request", async () => {
+    const server = await serve(["--database", newDatabase()]);
+    const bootstrapToken = /: (polar_oat_\S+)$/.exec(server.lines[1])?.[1] ?? "";
+    const body = JSON.stringify({ name: "Late" });
+    const connection = await RawConnection.open(server.url);
+    try {
+      await connection.write(
+        [
+          "PATCH /v1/customers/external/nobody HTTP/1.1",
+          `Host: ${new URL(server.url).host}`,
+          `Authorization: Bearer ${bootstrapToken}`,
+          "Content-Type: application/json",
+          `Content-Length: ${body.length}`,
+          "",
+          body.slice(0, 3),
+        ].join("\r\n"),
+      );
+      await new Promise((r) => setTimeout(r, 150));
+      server.child.kill("SIGINT");
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(server.child.exitCode, null, "the server waits for the in-flight request");
+      await connection.write(body.slice(3));
+      const reply = await connection.response();
+      assert.equal(reply.status, 404);
+      assert.deepEqual(reply.body, { error: "ResourceNotFound", detail: "Not found" });
+    } finally {
+      connection.close();
+    }
+    const result = await server.exited;
+    assert.deepEqual(result, { code: 0, signal: null }, server.stderr());
+  });
+});
