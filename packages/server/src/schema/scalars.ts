@@ -24,8 +24,9 @@ export function parseQueryInteger(input: string, loc: Loc, issues: Issue[], grea
   if (INTEGER.test(text)) value = Number(text.replace(/_/g, ""));
   else if (DECIMAL.test(text)) {
     value = Number(text.replace(/_/g, ""));
-    if (!Number.isInteger(value)) {
-      issues.push(issue("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part", input));
+    // Pydantic only strips a zero fraction from strings ("2.0", "2."); "1.5" is unparseable, not int_from_float.
+    if (!Number.isInteger(value) || !/\.0*$/.test(text)) {
+      issues.push(issue("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", input));
       return INVALID;
     }
   } else {
