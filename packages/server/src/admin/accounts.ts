@@ -40,11 +40,9 @@ export async function createOrganization(storage: Storage, name: string): Promis
 export async function createUser(storage: Storage, email: string): Promise<UserRecord> {
   const parsed = parseEmail(email);
   if (!parsed.ok) throw new UsageError(`invalid email address: ${parsed.reason}`);
-  try {
-    return await storage.auth.createUser({ id: randomUUID(), email: parsed.email, createdAt: new Date() });
-  } catch (error) {
-    throw new UsageError(`could not create user ${parsed.email}: ${(error as Error).message}`);
-  }
+  const existing = await storage.auth.findUserByEmail(parsed.email);
+  if (existing) throw new UsageError(`a user with email ${parsed.email} already exists (id ${existing.id})`);
+  return storage.auth.createUser({ id: randomUUID(), email: parsed.email, createdAt: new Date() });
 }
 
 function requireId(value: string, what: string): string {

@@ -1,6 +1,6 @@
 // Entry point of the storage layer: picks a backend from a URL.
-import { openPostgres, type PostgresOptions } from "./postgres/open.js";
-import { openSqlite, type SqliteOptions } from "./sqlite/open.js";
+import type { PostgresOptions } from "./postgres/open.js";
+import type { SqliteOptions } from "./sqlite/open.js";
 import type { Storage } from "./types.js";
 
 export type OpenStorageOptions = SqliteOptions & PostgresOptions;
@@ -11,8 +11,9 @@ export type OpenStorageOptions = SqliteOptions & PostgresOptions;
  * before the promise resolves.
  */
 export async function openStorage(url: string, options: OpenStorageOptions = {}): Promise<Storage> {
-  if (url.startsWith("sqlite:")) return openSqlite(url.slice("sqlite:".length), options);
-  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return openPostgres(url, options);
+  // Each backend loads only its own driver, so a CLI command does not pay for both.
+  if (url.startsWith("sqlite:")) return (await import("./sqlite/open.js")).openSqlite(url.slice("sqlite:".length), options);
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return (await import("./postgres/open.js")).openPostgres(url, options);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   throw new Error(
     `unsupported storage URL ${scheme ? `scheme "${scheme}:"` : `"${url}"`}; use sqlite:<path>, sqlite::memory: or postgres://…`,

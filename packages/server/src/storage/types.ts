@@ -176,6 +176,8 @@ export interface AuthStore {
   countOrganizations(): Promise<number>;
   createUser(user: UserRecord): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | undefined>;
+  /** Case-insensitive. */
+  findUserByEmail(email: string): Promise<UserRecord | undefined>;
   /** Adds or re-activates a membership; an existing one gets the new role. */
   addMember(organizationId: string, userId: string, role: MemberRole): Promise<void>;
   /** Active memberships of the user in organizations that are not deleted and have API access. */

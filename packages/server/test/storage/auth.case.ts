@@ -60,6 +60,8 @@ export function authCases(get: GetStorage): void {
       assert.deepEqual(await s.auth.getUser(user.id), user);
       assert.equal(await s.auth.getUser(randomUUID()), undefined);
       await assert.rejects(newUser(s, email.toUpperCase()), (e) => e instanceof Error);
+      assert.deepEqual(await s.auth.findUserByEmail(email.toLowerCase()), user);
+      assert.equal(await s.auth.findUserByEmail(`other.${email}`), undefined);
     });
 
     it("memberships: upsert with new role, only live orgs with API access, in join order", async () => {

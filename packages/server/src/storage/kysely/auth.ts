@@ -80,6 +80,13 @@ export class KyselyAuthStore implements AuthStore {
     });
   }
 
+  findUserByEmail(email: string): Promise<UserRecord | undefined> {
+    return translating(this.fragments, async () => {
+      const row = await this.db.selectFrom("users").selectAll().where("email_key", "=", email.toLowerCase()).executeTakeFirst();
+      return row && userFromRow(this.codec, row);
+    });
+  }
+
   addMember(organizationId: string, userId: string, role: MemberRole): Promise<void> {
     return translating(this.fragments, async () => {
       await this.db
