@@ -64,7 +64,8 @@ export function registerCustomerRoutes(app: FastifyInstance, service: CustomerSe
     },
   });
 
-  const byId = async (request: IdRequest, issues: Issue[] = []) => {
+  const byId = async (request: IdRequest) => {
+    const issues: Issue[] = [];
     const id = parsePathId(request.params.id, issues);
     rejectIfAny(issues);
     return service.get(request.access, id);
@@ -105,9 +106,12 @@ export function registerCustomerRoutes(app: FastifyInstance, service: CustomerSe
   app.route({
     ...route("delete"),
     handler: async (request: IdRequest, reply) => {
+      // FastAPI reports path errors before query errors.
       const issues: Issue[] = [];
+      const id = parsePathId(request.params.id, issues);
       const anonymize = parseAnonymize(request.query, issues);
-      const customer = await byId(request, issues);
+      rejectIfAny(issues);
+      const customer = await service.get(request.access, id);
       await service.delete(request.access, customer, anonymize);
       return reply.code(204).send();
     },
