@@ -33,10 +33,34 @@ const legacyRequests = new WeakSet<object>();
 
 /** Fastify `rewriteUrl`: serves the legacy `/api/v1/…` root and remembers to warn about it. */
 export function rewriteLegacyUrl(raw: { url?: string }): string {
-  const url = raw.url ?? "/";
+  const url = lenientPercentEncoding(raw.url ?? "/");
   if (!url.startsWith(LEGACY_PREFIX)) return url;
   legacyRequests.add(raw);
   return url.slice(4);
+}
+
+const REPLACEMENT_DECODER = new TextDecoder("utf-8");
+
+/**
+ * The server in front of Starlette percent-decodes the path leniently (`unquote`: a stray `%` stays
+ * literal, undecodable bytes become U+FFFD) where Fastify's router would answer 400. Re-encode such
+ * spots so the router decodes the path to the same text; well-formed paths are returned untouched.
+ */
+function lenientPercentEncoding(url: string): string {
+  const end = url.indexOf("?") < 0 ? url.length : url.indexOf("?");
+  const path = url.slice(0, end);
+  if (!path.includes("%")) return url;
+  const fixed = path.replace(/(?:%[0-9A-Fa-f]{2})+|%/g, (run) => {
+    if (run === "%") return "%25";
+    try {
+      decodeURIComponent(run);
+      return run;
+    } catch {
+      const bytes = Uint8Array.from(run.slice(1).split("%"), (hex) => parseInt(hex, 16));
+      return encodeURIComponent(REPLACEMENT_DECODER.decode(bytes));
+    }
+  });
+  return fixed + url.slice(end);
 }
 
 export function registerConventions(app: FastifyInstance, authenticator: Authenticator): void {

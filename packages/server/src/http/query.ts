@@ -41,7 +41,7 @@ export function parseListQuery(query: RawQuery): ListParams {
     }
   });
 
-  const metadata: Record<string, string[]> = {};
+  const metadata: Record<string, string[]> = Object.create(null); // keys such as `toString` or `__proto__` are plain keys
   for (const [name, value] of Object.entries(query)) {
     const match = METADATA_KEY.exec(name);
     if (match) (metadata[match[1]] ??= []).push(...all(value));

@@ -66,6 +66,8 @@ export const ADDRESS_INPUT_JSON = {
   required: ["country"],
 };
 
+const ADDRESS_TEXT_FIELDS = [["line1", "line1"], ["line2", "line2"], ["postal_code", "postalCode"], ["city", "city"], ["state", "state"]] as const;
+
 export const addressInput = (): Schema<Address> =>
   schema({ $ref: "#/components/schemas/AddressInput" }, (input, loc, issues) => {
     const result = parseAddress(input, loc);
@@ -73,7 +75,10 @@ export const addressInput = (): Schema<Address> =>
       issues.push(...result.issues);
       return INVALID;
     }
-    return result.value;
+    // Polar's AddressInput lets U+0000 through and PostgreSQL then fails (500); answer the §1 NUL error instead.
+    const nul = ADDRESS_TEXT_FIELDS.filter(([, property]) => result.value![property]?.includes("\u0000"));
+    for (const [wireName, property] of nul) issues.push(issue("value_error", [...loc, wireName], NUL_MESSAGE, result.value[property], { error: {} }));
+    return nul.length > 0 ? INVALID : result.value;
   });
 
 // --- metadata ---------------------------------------------------------------
@@ -163,7 +168,7 @@ export const metadata = (): Schema<Metadata> =>
       }
       const parsed = parseMetadataValue(value, [...loc, key], issues);
       if (parsed === INVALID) ok = false;
-      else out[key] = parsed;
+      else Object.defineProperty(out, key, { value: parsed, enumerable: true, writable: true, configurable: true }); // `__proto__` is a key like any other
     }
     if (!ok) return INVALID;
     const count = Object.keys(out).length;

@@ -67,20 +67,26 @@ export class KyselyCustomerStore implements CustomerStore {
     values: { email?: string | null; externalId?: string | null; excludeId?: string },
   ): Promise<CustomerConflicts> {
     return translating(this.fragments, async () => {
-      const taken = async (column: "email_key" | "external_id", value: string) => {
-        let q = this.db
-          .selectFrom("customers")
-          .select("id")
-          .where("organization_id", "=", organizationId)
-          .where("deleted_at", "is", null)
-          .where(column, "=", value);
-        if (values.excludeId !== undefined) q = q.where("id", "<>", values.excludeId);
-        return (await q.limit(1).executeTakeFirst()) !== undefined;
-      };
       const emailKey = foldKey(values.email);
+      const externalId = values.externalId ?? null;
+      if (emailKey === null && externalId === null) return { email: false, externalId: false };
+      // One statement, one snapshot: a concurrent insert is seen for both columns or for neither.
+      let q = this.db
+        .selectFrom("customers")
+        .select(["email_key", "external_id"])
+        .where("organization_id", "=", organizationId)
+        .where("deleted_at", "is", null)
+        .where((eb) =>
+          eb.or([
+            ...(emailKey !== null ? [eb("email_key", "=", emailKey)] : []),
+            ...(externalId !== null ? [eb("external_id", "=", externalId)] : []),
+          ]),
+        );
+      if (values.excludeId !== undefined) q = q.where("id", "<>", values.excludeId);
+      const rows = await q.execute();
       return {
-        email: emailKey !== null && (await taken("email_key", emailKey)),
-        externalId: values.externalId != null && (await taken("external_id", values.externalId)),
+        email: emailKey !== null && rows.some((row) => row.email_key === emailKey),
+        externalId: externalId !== null && rows.some((row) => row.external_id === externalId),
       };
     });
   }
