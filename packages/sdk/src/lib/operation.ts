@@ -200,7 +200,7 @@ type Read<T> = [Result<T, unknown>, unknown];
 async function read<T>(op: Operation<T>, res: Response, request: () => Request): Promise<Read<T>> {
   const status = res.status;
   if (status === op.success && !op.decode) {
-    await res.body?.cancel();
+    res.body?.cancel().catch(() => {}); // not awaited: see retry()
     return [{ ok: true } as Result<T, never>, undefined];
   }
   const isJSON = JSON_TYPE.test(res.headers.get("content-type") ?? "");

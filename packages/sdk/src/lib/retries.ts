@@ -66,8 +66,9 @@ export async function retry(
     }
     let delay = res ? retryAfterMs(res) : 0;
     if (!(delay > 0)) delay = backoff.initialInterval * n ** backoff.exponent + Math.random() * 1000;
-    // The retried response is thrown away; release its connection.
-    await res?.body?.cancel().catch(() => {});
+    // The retried response is thrown away; release its connection. Not awaited: cancelling one
+    // branch of a cloned (tee'd) body only settles once the other branch is cancelled too.
+    res?.body?.cancel().catch(() => {});
     await sleep(Math.min(delay, backoff.maxInterval));
   }
 }
