@@ -1,0 +1,13 @@
+import { Polar } from "@polar-customers/sdk";
+const polar = new Polar({
+accessToken: process.env["POLAR_ACCESS_TOKEN"] ?? "",
+serverURL: process.env["POLAR_SERVER_URL"],
+});
+async function run() {
+const result = await polar.customers.get({
+id: "<value>",
+});
+// Handle the result
+console.log(result);
+}
+run();
