@@ -7,6 +7,8 @@ export function coldCases(): ColdCase[] {
   const esm = (spec: string) => ["--input-type=module", "-e", `await import(${JSON.stringify(spec)})`];
   return [
     { name: "bare node -e ''", args: ["-e", ""] },
+    // What Node's ESM loader costs by itself, for reading the ESM rows.
+    { name: "ESM loader only (import of node:path)", args: esm("node:path") },
     { name: "ours (ESM import)", args: esm("@polar-customers/sdk") },
     { name: "ours (CJS require)", args: ["-e", `require("@polar-customers/sdk")`] },
     { name: "0.49.0 (ESM import)", args: esm("polar-sdk-049") },
