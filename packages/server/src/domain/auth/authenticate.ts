@@ -47,13 +47,13 @@ export class Authenticator {
     const token = bearerToken(authorization);
     if (token === null || token.startsWith(CLIENT_REGISTRATION_PREFIX)) return ANONYMOUS;
     if (!KNOWN_PREFIXES.some((p) => token.startsWith(p))) return INVALID;
-    const hash = hashToken(token);
+    // Keyed by the token itself (process memory only) so a cache hit skips hashing.
     const now = this.now();
-    const cached = this.cache.get(hash);
+    const cached = this.cache.get(token);
     if (cached && cached.until > now) return cached.result;
-    const { result, expiresAt } = await this.resolve(hash, now);
+    const { result, expiresAt } = await this.resolve(hashToken(token), now);
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-    this.cache.set(hash, { result, until: Math.min(now + CACHE_TTL_MS, expiresAt ?? Infinity) });
+    this.cache.set(token, { result, until: Math.min(now + CACHE_TTL_MS, expiresAt ?? Infinity) });
     return result;
   }
 

@@ -46,8 +46,25 @@ const PERSONAL_MAIL_DOMAINS = new Set([
  * Polar shows a company logo (logo.dev) for business domains when it has a
  * logo.dev key, and Gravatar otherwise. Set POLAR_LOGO_DEV_TOKEN to opt in.
  */
-export function avatarUrl(email: string | null, logoDevToken = process.env.POLAR_LOGO_DEV_TOKEN): string | null {
+const LOGO_DEV_TOKEN = process.env.POLAR_LOGO_DEV_TOKEN || undefined;
+
+export function avatarUrl(email: string | null, logoDevToken = LOGO_DEV_TOKEN): string | null {
   if (email === null) return null;
+  const key = logoDevToken ? `${logoDevToken}\u0000${email}` : email;
+  let url = recentAvatars.get(key);
+  if (url === undefined) {
+    url = computeAvatarUrl(email, logoDevToken);
+    if (recentAvatars.size >= RECENT_AVATARS_MAX) recentAvatars.clear();
+    recentAvatars.set(key, url);
+  }
+  return url;
+}
+
+/** Serialising a customer is on every read path; hashing its email each time is measurable. */
+const recentAvatars = new Map<string, string>();
+const RECENT_AVATARS_MAX = 10_000;
+
+function computeAvatarUrl(email: string, logoDevToken: string | undefined): string {
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
   if (!logoDevToken || PERSONAL_MAIL_DOMAINS.has(domain)) {
     const hash = createHash("sha256").update(email.toLowerCase()).digest("hex");

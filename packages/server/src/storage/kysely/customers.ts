@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type {
   CustomerChanges,
   CustomerConflicts,
@@ -14,12 +14,16 @@ import type { DialectFragments } from "./fragments.js";
 import { foldKey } from "./keys.js";
 import { listCustomers } from "./list.js";
 import { changesToRow, customerFromRow, customerToRow } from "./rows.js";
-import type { Database } from "./schema.js";
+import type { CustomersTable, Database } from "./schema.js";
+import { PreparedQuery, type DirectReader } from "./prepared.js";
+
+const MAX_PREPARED_ORGANIZATIONS = 32;
 
 export class KyselyCustomerStore implements CustomerStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly fragments: DialectFragments,
+    private readonly reader?: DirectReader,
   ) {}
 
   private get codec() {
@@ -42,10 +46,24 @@ export class KyselyCustomerStore implements CustomerStore {
     });
   }
 
+  /** The hot path (GET by id): prepared per number of organizations, the usual being one. */
+  private readonly byIdQueries = new Map<number, PreparedQuery<Selectable<CustomersTable>, string[]>>();
+
+  private byIdQuery(organizationCount: number) {
+    let query = this.byIdQueries.get(organizationCount);
+    if (query === undefined) {
+      query = new PreparedQuery(this.db, this.reader, organizationCount + 1, (id, ...organizationIds) =>
+        this.live().where("id", "=", id).where("organization_id", "in", organizationIds),
+      );
+      if (organizationCount <= MAX_PREPARED_ORGANIZATIONS) this.byIdQueries.set(organizationCount, query);
+    }
+    return query;
+  }
+
   findById(organizationIds: readonly string[], id: string): Promise<CustomerRecord | undefined> {
     if (organizationIds.length === 0) return Promise.resolve(undefined);
     return translating(this.fragments, async () => {
-      const row = await this.live().where("id", "=", id).where("organization_id", "in", organizationIds).executeTakeFirst();
+      const [row] = await this.byIdQuery(organizationIds.length).execute(id, ...organizationIds);
       return row && customerFromRow(this.codec, row);
     });
   }

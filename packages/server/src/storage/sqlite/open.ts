@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
 import { migrateToLatest } from "../kysely/migrate.js";
 import type { Database } from "../kysely/schema.js";
 import { KyselyStorage } from "../kysely/storage.js";
+import type { DirectReader } from "../kysely/prepared.js";
 import { sqliteFragments } from "./fragments.js";
 import { sqliteMigrations } from "./migrations.js";
 
@@ -41,7 +42,18 @@ export async function openSqlite(location: string, options: SqliteOptions = {}):
     await db.destroy();
     throw error;
   }
-  return new KyselyStorage(db, sqliteFragments);
+  return new KyselyStorage(db, sqliteFragments, file === MEMORY ? undefined : openReader(file, options));
+}
+
+/** A second, read-only connection for hot point reads (see DirectReader). */
+function openReader(file: string, options: SqliteOptions): DirectReader {
+  const connection = new BetterSqlite3(file, { readonly: true });
+  connection.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  const cached = withStatementCache(connection);
+  return {
+    all: (sql, parameters) => (cached.prepare(sql) as unknown as BetterSqlite3.Statement).all(...parameters),
+    close: () => connection.close(),
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
