@@ -1,8 +1,10 @@
 // Builds dist/esm and dist/commonjs with two tsc runs; each folder gets a package.json naming its module type.
+// Then bundles the ESM root entry for Node (see bundle-root.mjs).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { bundleRoot } from "./bundle-root.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -16,3 +18,4 @@ for (const [config, dir, type] of [
   mkdirSync(`${root}/dist/${dir}`, { recursive: true });
   writeFileSync(`${root}/dist/${dir}/package.json`, JSON.stringify({ type }) + "\n");
 }
+await bundleRoot(`${root}/dist/esm`);

@@ -1,6 +1,7 @@
 import type { HTTPClient } from "./http.js";
 import type { Logger } from "./logger.js";
 import type { RetryConfig } from "./retries.js";
+import { DEFAULT_USER_AGENT } from "./useragent.js";
 
 export const ServerProduction = "production";
 export const ServerSandbox = "sandbox";
@@ -28,7 +29,7 @@ export type SDKOptions = {
 };
 
 /** The base URL chosen by the options; throws TypeError("Invalid URL") for an unknown server name. */
-export function serverURLFromOptions(options: SDKOptions): URL | null {
+export function serverURLFromOptions(options: SDKOptions): URL {
   const server = options.server ?? ServerProduction;
   // new URL("") throws TypeError("Invalid URL"), as the official SDK does for unknown names.
   return new URL(options.serverURL || (Object.hasOwn(ServerList, server) ? ServerList[server] : ""));
@@ -38,5 +39,5 @@ export const SDK_METADATA = {
   language: "typescript",
   openapiDocVersion: "2026-04",
   sdkVersion: "0.1.0",
-  userAgent: "polar-customers-sdk/typescript 0.1.0 2026-04",
+  userAgent: DEFAULT_USER_AGENT,
 } as const;

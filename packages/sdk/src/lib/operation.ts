@@ -16,7 +16,7 @@ import { SDKValidationError } from "../models/errors/sdkvalidationerror.js";
 import type { APICall } from "../types/async.js";
 import { ERR, OK, type Result } from "../types/fp.js";
 import { env } from "./env.js";
-import { logExchange, logResponse } from "./debug.js";
+import { logExchange } from "./debug.js";
 import { DEFAULT_RETRY_CODES, retry, type RetryConfig } from "./retries.js";
 import { array, isObject, literal, object, optional, SchemaIssue, string, type Decoder } from "./schema.js";
 import type { ClientSDK } from "./sdks.js";
@@ -87,27 +87,23 @@ const decodeValidationBody = object<{ detail?: any }>({ detail: optional(array(d
 
 /** Node says "fetch failed", Chrome and Deno "Failed to fetch", Firefox "NetworkError…", Safari "Load failed". */
 const NETWORK_FAILURE = /^(fetch failed|failed to fetch|networkerror|load failed)/i;
-
-function isConnectionError(err: any): boolean {
-  return (
-    (err instanceof TypeError && NETWORK_FAILURE.test(err.message)) ||
-    err?.code === "ECONNRESET" ||
-    err?.code === "ECONNREFUSED" ||
-    err?.name === "ConnectionError" // Bun
-  );
-}
+// Matched against "name|code" of what was thrown. Bun names its connection errors ConnectionError;
+// 23 is the legacy DOMException code of a timeout.
+const TIMEOUT = /^TimeoutError\||\|(23|ECONNABORTED)$/;
+const CONNECTION = /^ConnectionError\||\|ECONN(RESET|REFUSED)$/;
 
 /** Maps whatever fetch or a body read threw onto the SDK's transport errors. */
-function classify(err: unknown, signal: AbortSignal | null | undefined): HTTPClientError {
+function classify(err: any, signal: AbortSignal | null | undefined): HTTPClientError {
   if (err instanceof HTTPClientError) return err;
-  const e = err as { name?: string; code?: unknown } | null;
-  if (e?.name === "TimeoutError" || e?.code === 23 || e?.code === "ECONNABORTED") {
-    return new RequestTimeoutError("Request timed out", { cause: err });
-  }
-  if (e?.name === "AbortError" || signal?.aborted) return new RequestAbortedError("Request aborted by client", { cause: err });
-  return isConnectionError(err)
-    ? new ConnectionError("Unable to make request", { cause: err })
-    : new UnexpectedClientError("Unexpected HTTP client error", { cause: err });
+  const id = `${err?.name}|${err?.code}`;
+  const [Kind, message] = TIMEOUT.test(id)
+    ? [RequestTimeoutError, "Request timed out"]
+    : err?.name === "AbortError" || signal?.aborted
+      ? [RequestAbortedError, "Request aborted by client"]
+      : CONNECTION.test(id) || (err instanceof TypeError && NETWORK_FAILURE.test(err.message))
+        ? [ConnectionError, "Unable to make request"]
+        : [UnexpectedClientError, "Unexpected HTTP client error"];
+  return new Kind(message, { cause: err });
 }
 
 async function resolveToken(client: ClientSDK): Promise<string | undefined> {
@@ -118,8 +114,8 @@ async function resolveToken(client: ClientSDK): Promise<string | undefined> {
 }
 
 /**
- * Sends one operation and turns everything that can happen into a Result. Only programming
- * errors (bugs) escape as exceptions.
+ * Sends one operation and turns everything that can happen into a Result: bad input, transport
+ * failures (a body read that dropped or timed out included), throwing hooks or token functions.
  */
 export async function send<T, E>(
   client: ClientSDK,
@@ -133,6 +129,7 @@ export async function send<T, E>(
   let url = "";
   let init: RequestInit = {};
   let sent: Request | undefined;
+  // Built only when someone asks ($inspect, errors): plain fetch does not need a Request object.
   const request = () => (sent ??= new Request(url, init));
   try {
     const op = build();
@@ -140,17 +137,15 @@ export async function send<T, E>(
     if (!base) throw new InvalidRequestError("No base URL provided for operation");
     const token = await resolveToken(client);
 
-    let headers: Record<string, string> | Headers = { Accept: "application/json" };
-    if (op.body !== undefined) headers["Content-Type"] = "application/json";
-    if (token) headers["Authorization"] = /^bearer /i.test(token) ? token : `Bearer ${token}`;
+    // Lower-case names, so a header given in the options replaces ours instead of joining it.
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (op.body !== undefined) headers["content-type"] = "application/json";
+    if (token) headers["authorization"] = /^bearer /i.test(token) ? token : `Bearer ${token}`;
     const extraHeaders = callHeaders ?? fetchOptions?.headers;
-    if (extraHeaders) {
-      headers = new Headers(headers);
-      for (const [key, value] of new Headers(extraHeaders)) headers.set(key, value);
-    }
+    if (extraHeaders) new Headers(extraHeaders).forEach((value, key) => (headers[key] = value));
     // Set last on purpose: only the `userAgent` client option can change it.
     const ua = userAgent(client._options.userAgent);
-    if (ua) headers instanceof Headers ? headers.set("user-agent", ua) : (headers["user-agent"] = ua);
+    if (ua) headers["user-agent"] = ua;
 
     url = joinURL(base, op.path, op.query ?? "");
     init = {
@@ -161,32 +156,32 @@ export async function send<T, E>(
       body: op.body === undefined ? null : JSON.stringify(op.body),
     };
     const timeout = timeoutMs || client._options.timeoutMs || 0;
-    const logger = client._logger;
+    const { _logger: logger, _httpClient: http } = client;
+    const title = `${op.method} ${url}`;
 
     const attempt = async (): Promise<Response> => {
       // A caller's own signal replaces the timeout, as in the official SDK.
       const attemptInit = timeout > 0 && !init.signal ? { ...init, signal: AbortSignal.timeout(timeout) } : init;
-      if (logger) logExchange(logger, `> Request: ${op.method} ${url}`, headers, attemptInit.body);
+      if (logger) logExchange(logger, `> Request: ${title}`, headers, attemptInit.body);
       let res: Response;
       try {
-        const http = client._httpClient;
         // Without an HTTPClient nobody can observe a Request object, so fetch gets the URL and init.
         res = await (http ? http.request(new Request(url, attemptInit)) : fetch(url, attemptInit));
       } catch (err) {
         throw classify(err, init.signal);
       }
-      if (logger) await logResponse(logger, op.method, url, res);
+      // A clone, so the caller can still read the body.
+      if (logger) logExchange(logger, `< Response: ${title} (Status Code: ${res.status})`, res.headers, await res.clone().text().catch(() => ""));
       return res;
     };
 
-    call = { status: "request-error", get request() { return request(); } };
+    const inspected = { status: "request-error", get request() { return request(); } } as APICall;
+    call = inspected;
     const res = await retry(attempt, retries || client._options.retryConfig, retryCodes || DEFAULT_RETRY_CODES);
-    call = { status: "complete", get request() { return request(); }, response: res };
+    Object.assign(inspected, { status: "complete", response: res });
     const [result, raw] = await read(op, res, request);
     return [result as Result<T, E>, call, raw];
   } catch (err) {
-    // Nothing escapes a standalone function: bad input, transport failures (a body read that
-    // dropped or timed out included) and throwing hooks or token functions all become Results.
     const error = err instanceof SchemaIssue
       ? new SDKValidationError("Input validation failed", err, input)
       : classify(err, init.signal);
@@ -211,19 +206,14 @@ async function read<T>(op: Operation<T>, res: Response, request: () => Request):
     const prefix = status >= 400 && status < 600 ? "API error occurred" : "Unexpected Status or Content-Type";
     return [ERR(new SDKError(prefix, meta)), undefined];
   }
-  let value: unknown;
+  let value: unknown = body;
   try {
     value = JSON.parse(body);
-  } catch (err) {
-    // The official SDK lets this SyntaxError escape; here it is a typed error like any bad body.
-    return [ERR(new ResponseValidationError("Response validation failed", { ...meta, cause: err, rawValue: body })), undefined];
-  }
-  try {
     if (status === op.success) return [OK(op.decode!(value)), value];
-    if (status === 404) return [ERR(new ResourceNotFound(decodeNotFound(value), meta)), value];
-    return [ERR(new HTTPValidationError(decodeValidationBody(value), meta)), value];
+    return [ERR(status === 404 ? new ResourceNotFound(decodeNotFound(value), meta) : new HTTPValidationError(decodeValidationBody(value), meta)), value];
   } catch (err) {
-    if (!(err instanceof SchemaIssue)) throw err;
+    // Bad JSON (the official SDK lets that SyntaxError escape) or the wrong shape. For an error
+    // status the raw value also carries the exchange, as the official error bodies do.
     const rawValue =
       status !== op.success && isObject(value) ? { ...value, request$: meta.request, response$: res, body$: body } : value;
     return [ERR(new ResponseValidationError("Response validation failed", { ...meta, cause: err, rawValue })), value];

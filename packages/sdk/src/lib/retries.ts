@@ -1,6 +1,9 @@
 import { ConnectionError, RequestTimeoutError } from "../models/errors/httpclienterrors.js";
 
-/** Delays in milliseconds. Before retry n (0-based): min(maxInterval, initialInterval · n^exponent + jitter). */
+/**
+ * Delays in milliseconds. Before retry n (0-based): min(maxInterval, initialInterval · n^exponent + jitter).
+ * Fields left out default to 500 ms, 60 s, 1.5 and one hour.
+ */
 export type BackoffStrategy = {
   initialInterval: number;
   maxInterval: number;
@@ -12,27 +15,21 @@ export type RetryConfig =
   | { strategy: "none" }
   | { strategy: "backoff"; backoff?: BackoffStrategy | undefined; retryConnectionErrors?: boolean | undefined };
 
-export const DEFAULT_BACKOFF: BackoffStrategy = {
-  initialInterval: 500,
-  maxInterval: 60_000,
-  exponent: 1.5,
-  maxElapsedTime: 3_600_000,
-};
-
 export const DEFAULT_RETRY_CODES = ["429", "500", "502", "503", "504"];
 
 /** "503" matches 503 only; "5XX" matches any 5xx status. */
 export function matchesCode(status: number, codes: string[]): boolean {
-  return codes.some((code) => new RegExp(`^${code.replace(/x/gi, "\\d")}$`).test(String(status)));
+  return codes.some((code) => RegExp(`^${code}$`.replace(/x/gi, "\\d")).test(status as any));
 }
 
 /** The server's requested delay in ms, or 0 when it gives none usable. */
 export function retryAfterMs(res: Response): number {
   const ms = parseFloat(res.headers.get("retry-after-ms")!);
   if (ms >= 0) return ms;
-  const header = res.headers.get("retry-after") ?? "";
-  // Either whole seconds or an HTTP date.
-  return /^\s*\d+\s*$/.test(header) ? header.trim() as any * 1000 : Math.max(0, Date.parse(header) - Date.now()) || 0;
+  const header = res.headers.get("retry-after");
+  // Whole seconds or an HTTP date; Number() is NaN for a date and 0 for a missing header.
+  const seconds = Number(header);
+  return Math.max(0, seconds >= 0 ? seconds * 1000 : Date.parse(header!) - Date.now()) || 0;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,28 +44,27 @@ export async function retry(
   codes: string[],
 ): Promise<Response> {
   if (config?.strategy !== "backoff") return attempt();
-  const backoff = { ...DEFAULT_BACKOFF, ...config.backoff };
-  const start = Date.now();
+  const {
+    initialInterval = 500,
+    maxInterval = 60_000,
+    exponent = 1.5,
+    maxElapsedTime = 3_600_000,
+  }: Partial<BackoffStrategy> = config.backoff ?? {};
+  const deadline = Date.now() + maxElapsedTime;
   for (let n = 0; ; n++) {
     let res: Response | undefined;
-    let error: unknown;
     try {
       res = await attempt();
-      if (!matchesCode(res.status, codes)) return res;
+      if (!matchesCode(res.status, codes) || Date.now() > deadline) return res;
     } catch (err) {
       const retryable = err instanceof ConnectionError || err instanceof RequestTimeoutError;
-      if (!(config.retryConnectionErrors && retryable)) throw err;
-      error = err;
+      if (!(config.retryConnectionErrors && retryable) || Date.now() > deadline) throw err;
     }
-    if (Date.now() - start > backoff.maxElapsedTime) {
-      if (res) return res;
-      throw error;
-    }
-    let delay = res ? retryAfterMs(res) : 0;
-    if (!(delay > 0)) delay = backoff.initialInterval * n ** backoff.exponent + Math.random() * 1000;
+    // Retry-After wins when the server sends one; otherwise backoff plus up to a second of jitter.
+    const delay = (res && retryAfterMs(res)) || initialInterval * n ** exponent + Math.random() * 1000;
     // The retried response is thrown away; release its connection. Not awaited: cancelling one
     // branch of a cloned (tee'd) body only settles once the other branch is cancelled too.
     res?.body?.cancel().catch(() => {});
-    await sleep(Math.min(delay, backoff.maxInterval));
+    await sleep(Math.min(delay, maxInterval));
   }
 }

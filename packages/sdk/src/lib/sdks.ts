@@ -13,9 +13,8 @@ export class ClientSDK {
   declare readonly _logger: Logger | undefined;
 
   constructor(options: SDKOptions = {}) {
-    const url = serverURLFromOptions(options);
     this._options = options;
-    this._base = url && toBase(url);
+    this._base = toBase(serverURLFromOptions(options));
     this._httpClient = options.httpClient;
     this._logger = options.debugLogger ?? (env().POLAR_DEBUG ? console : undefined);
   }

@@ -1,4 +1,5 @@
-import { SDK_METADATA } from "./config.js";
+/** Also `SDK_METADATA.userAgent`; a plain constant so bundles need not keep the whole metadata object. */
+export const DEFAULT_USER_AGENT = "polar-customers-sdk/typescript 0.1.0 2026-04";
 
 let browserLike: boolean | undefined;
 
@@ -9,5 +10,5 @@ export function userAgent(custom: string | undefined): string | undefined {
     // A DOM means a browser page; importScripts means a web or service worker.
     browserLike = typeof g.document === "object" || typeof g.importScripts === "function";
   }
-  return browserLike ? undefined : custom || SDK_METADATA.userAgent;
+  return browserLike ? undefined : custom || DEFAULT_USER_AGENT;
 }

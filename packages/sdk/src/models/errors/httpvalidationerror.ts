@@ -1,17 +1,16 @@
 import type { ValidationError } from "../components/validationerror.js";
-import { PolarError, type HttpMeta } from "./polarerror.js";
+import { attachBody, bodyMessage, PolarError, type HttpMeta, type WithExchange } from "./polarerror.js";
 
 export type HTTPValidationErrorData = { detail?: ValidationError[] | undefined };
 
 /** 422: the server rejected the request; `detail` lists each problem with its location. */
 export class HTTPValidationError extends PolarError {
   declare readonly detail?: ValidationError[] | undefined;
-  declare readonly data$: HTTPValidationErrorData & { request$: Request; response$: Response; body$: string };
+  declare readonly data$: WithExchange<HTTPValidationErrorData>;
 
   constructor(err: HTTPValidationErrorData, httpMeta: HttpMeta) {
-    super(`API error occurred: ${JSON.stringify(err)}`, httpMeta);
+    super(bodyMessage(err), httpMeta);
     this.name = "HTTPValidationError";
-    if (err.detail !== undefined) this.detail = err.detail;
-    this.data$ = { ...err, request$: httpMeta.request, response$: httpMeta.response, body$: httpMeta.body };
+    attachBody(this, err, httpMeta);
   }
 }

@@ -19,3 +19,14 @@ export class PolarError extends Error {
     this.rawResponse = httpMeta.response;
   }
 }
+
+/** The `data$` of an error built from a documented JSON body: the body's fields plus the exchange. */
+export type WithExchange<D> = D & { request$: Request; response$: Response; body$: string };
+
+/** Copies the body's fields onto the error and sets `data$`; shared by the typed API errors. */
+export function attachBody<D extends object>(error: PolarError, data: D, httpMeta: HttpMeta): void {
+  Object.assign(error, data, { data$: { ...data, request$: httpMeta.request, response$: httpMeta.response, body$: httpMeta.body } });
+}
+
+/** The message of the typed API errors: only the API's own fields, not the request/response objects. */
+export const bodyMessage = (data: object) => `API error occurred: ${JSON.stringify(data)}`;

@@ -1,4 +1,4 @@
-import { PolarError, type HttpMeta } from "./polarerror.js";
+import { attachBody, bodyMessage, PolarError, type HttpMeta, type WithExchange } from "./polarerror.js";
 
 export type ResourceNotFoundData = { error: "ResourceNotFound"; detail: string };
 
@@ -6,14 +6,11 @@ export type ResourceNotFoundData = { error: "ResourceNotFound"; detail: string }
 export class ResourceNotFound extends PolarError {
   declare readonly error: "ResourceNotFound";
   declare readonly detail: string;
-  declare readonly data$: ResourceNotFoundData & { request$: Request; response$: Response; body$: string };
+  declare readonly data$: WithExchange<ResourceNotFoundData>;
 
   constructor(err: ResourceNotFoundData, httpMeta: HttpMeta) {
-    // Only the API's own fields go into the message, not the request/response objects.
-    super(`API error occurred: ${JSON.stringify(err)}`, httpMeta);
+    super(bodyMessage(err), httpMeta);
     this.name = "ResourceNotFound";
-    this.error = err.error;
-    this.detail = err.detail;
-    this.data$ = { ...err, request$: httpMeta.request, response$: httpMeta.response, body$: httpMeta.body };
+    attachBody(this, err, httpMeta);
   }
 }

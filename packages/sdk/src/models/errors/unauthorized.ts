@@ -1,4 +1,4 @@
-import { PolarError, type HttpMeta } from "./polarerror.js";
+import { attachBody, bodyMessage, PolarError, type HttpMeta, type WithExchange } from "./polarerror.js";
 
 export type UnauthorizedData = { error: "Unauthorized"; detail: string };
 
@@ -6,13 +6,11 @@ export type UnauthorizedData = { error: "Unauthorized"; detail: string };
 export class Unauthorized extends PolarError {
   declare readonly error: "Unauthorized";
   declare readonly detail: string;
-  declare readonly data$: UnauthorizedData & { request$: Request; response$: Response; body$: string };
+  declare readonly data$: WithExchange<UnauthorizedData>;
 
   constructor(err: UnauthorizedData, httpMeta: HttpMeta) {
-    super(`API error occurred: ${JSON.stringify(err)}`, httpMeta);
+    super(bodyMessage(err), httpMeta);
     this.name = "Unauthorized";
-    this.error = err.error;
-    this.detail = err.detail;
-    this.data$ = { ...err, request$: httpMeta.request, response$: httpMeta.response, body$: httpMeta.body };
+    attachBody(this, err, httpMeta);
   }
 }
