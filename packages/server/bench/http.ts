@@ -2,7 +2,7 @@
 // against a bare node:http server sending the same bytes, measured in the
 // same run with autocannon from this process. Each server runs in its own
 // child process. Report: ratios, since absolute numbers are machine noise.
-//   npm run build && node --import tsx bench/http.ts [--seconds 5] [--rounds 3]
+//   npm run build && node --import tsx bench/http.ts [--seconds 3] [--rounds 5] [--connections 10]
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +12,7 @@ import autocannon from "autocannon";
 import { createTestDatabase } from "../test/support/postgres.js";
 
 const { values: args } = parseArgs({
-  options: { seconds: { type: "string", default: "5" }, rounds: { type: "string", default: "3" }, connections: { type: "string", default: "10" } },
+  options: { seconds: { type: "string", default: "3" }, rounds: { type: "string", default: "5" }, connections: { type: "string", default: "10" } },
 });
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
@@ -86,14 +86,15 @@ async function main() {
       }
       await stop(baseline);
       await stop(ours.server);
-      const ratio = median(oursRps) / median(baseRps);
+      // Paired rounds: each ratio compares two runs seconds apart, so load changes on a shared machine cancel out.
+      const ratio = median(oursRps.map((ours, i) => ours / baseRps[i]));
       rows.push(`| GET /v1/customers/{id} (${label}) | ${Math.round(median(baseRps))} | ${Math.round(median(oursRps))} | ${(ratio * 100).toFixed(0)}% |`);
     }
   } finally {
     await pgDatabase.drop();
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} rounds, medians (req/s)\n`);
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} paired rounds; req/s medians, ratio = median of per-round ratios\n`);
   console.log("| endpoint | bare node:http | polar-customers | ratio |");
   console.log("|---|---|---|---|");
   for (const row of rows) console.log(row);

@@ -68,7 +68,8 @@ export function registerConventions(app: FastifyInstance, authenticator: Authent
   app.decorateRequest("authentication", null as never);
   app.decorateRequest("access", null as never);
 
-  app.addHook("onRequest", async (request, reply) => {
+  // Callback-style hooks: the common request (cached token) passes without allocating promises.
+  app.addHook("onRequest", (request, reply, done) => {
     const version = resolveApiVersion(request.headers["polar-version"]);
     if (version === null) return void sendJson(reply, 404, { detail: "Not Found" });
     request.apiVersion = version;
@@ -80,21 +81,38 @@ export function registerConventions(app: FastifyInstance, authenticator: Authent
       if (length === undefined) return void sendJson(reply, 411, lengthRequired());
       if (Number(length) > MAX_BODY_BYTES) return void sendJson(reply, 413, bodyTooLarge());
     }
-    request.authentication = await authenticator.authenticate(request.headers.authorization);
-    if (request.authentication.kind === "invalid") throw invalidToken();
-    // Fastify lets a path parameter match an empty segment (`DELETE /v1/customers/`); Starlette's `[^/]+` does not.
-    if (Object.values((request.params ?? {}) as Record<string, unknown>).includes("")) return void reply.callNotFound();
+    const proceed = (authentication: Authentication) => {
+      request.authentication = authentication;
+      if (authentication.kind === "invalid") return done(invalidToken());
+      // Fastify lets a path parameter match an empty segment (`DELETE /v1/customers/`); Starlette's `[^/]+` does not.
+      if (hasEmptyParam(request.params)) return void reply.callNotFound();
+      done();
+    };
+    const authentication = authenticator.authenticate(request.headers.authorization);
+    if (authentication instanceof Promise) authentication.then(proceed, done);
+    else proceed(authentication);
   });
 
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preHandler", (request, _reply, done) => {
     const scope = request.routeOptions.config.scope;
-    if (scope === undefined) return;
+    if (scope === undefined) return done();
     const { authentication } = request;
-    if (authentication.kind !== "principal") throw unauthorized();
+    if (authentication.kind !== "principal") return done(unauthorized());
     const required = REQUIRED_SCOPES[scope];
-    if (!hasAnyScope(authentication.principal, required)) throw insufficientScope(required);
-    request.access = accessContext(authentication.principal, organizationHeader(request));
+    if (!hasAnyScope(authentication.principal, required)) return done(insufficientScope(required));
+    try {
+      request.access = accessContext(authentication.principal, organizationHeader(request));
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
+}
+
+function hasEmptyParam(params: unknown): boolean {
+  if (params === null || typeof params !== "object") return false;
+  for (const key in params) if ((params as Record<string, unknown>)[key] === "") return true;
+  return false;
 }
 
 /** `Polar-Organization: <uuid>` narrows a request to one of the caller's organizations. */

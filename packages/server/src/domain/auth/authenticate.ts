@@ -43,7 +43,8 @@ export class Authenticator {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async authenticate(authorization: string | undefined): Promise<Authentication> {
+  /** Answers synchronously when it can (no token, bad prefix, cache hit), so the common request never waits. */
+  authenticate(authorization: string | undefined): Authentication | Promise<Authentication> {
     const token = bearerToken(authorization);
     if (token === null || token.startsWith(CLIENT_REGISTRATION_PREFIX)) return ANONYMOUS;
     if (!KNOWN_PREFIXES.some((p) => token.startsWith(p))) return INVALID;
@@ -51,10 +52,11 @@ export class Authenticator {
     const now = this.now();
     const cached = this.cache.get(token);
     if (cached && cached.until > now) return cached.result;
-    const { result, expiresAt } = await this.resolve(hashToken(token), now);
-    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-    this.cache.set(token, { result, until: Math.min(now + CACHE_TTL_MS, expiresAt ?? Infinity) });
-    return result;
+    return this.resolve(hashToken(token), now).then(({ result, expiresAt }) => {
+      if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
+      this.cache.set(token, { result, until: Math.min(now + CACHE_TTL_MS, expiresAt ?? Infinity) });
+      return result;
+    });
   }
 
   /** Forget cached lookups (after issuing or revoking tokens in-process). */

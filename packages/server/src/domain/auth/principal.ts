@@ -18,10 +18,23 @@ export interface AccessContext {
   narrowedTo: string | null;
 }
 
+const unnarrowed = new WeakMap<Principal, AccessContext>();
+
 export function accessContext(principal: Principal, narrowTo: string | null): AccessContext {
-  const all = principal.kind === "organization" ? [principal.organizationId] : [...principal.roles.keys()];
-  return { principal, organizationIds: narrowTo === null ? all : all.filter((id) => id === narrowTo), narrowedTo: narrowTo };
+  if (narrowTo === null) {
+    // Principals are cached by the authenticator, so most requests reuse one context object.
+    let context = unnarrowed.get(principal);
+    if (context === undefined) {
+      context = { principal, organizationIds: organizationsOf(principal), narrowedTo: null };
+      unnarrowed.set(principal, context);
+    }
+    return context;
+  }
+  return { principal, organizationIds: organizationsOf(principal).filter((id) => id === narrowTo), narrowedTo: narrowTo };
 }
+
+const organizationsOf = (principal: Principal): readonly string[] =>
+  principal.kind === "organization" ? [principal.organizationId] : [...principal.roles.keys()];
 
 /** Read endpoints accept either scope; write endpoints need customers:write. */
 export const REQUIRED_SCOPES = {

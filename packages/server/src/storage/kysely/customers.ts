@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import type {
   CustomerChanges,
   CustomerConflicts,
@@ -13,8 +13,8 @@ import { translating } from "./errors.js";
 import type { DialectFragments } from "./fragments.js";
 import { foldKey } from "./keys.js";
 import { listCustomers } from "./list.js";
-import { changesToRow, customerFromRow, customerToRow } from "./rows.js";
-import type { CustomersTable, Database } from "./schema.js";
+import { CUSTOMER_COLUMNS, changesToRow, customerFromRow, customerToRow, type CustomerRow } from "./rows.js";
+import type { Database } from "./schema.js";
 import { PreparedQuery, type DirectReader } from "./prepared.js";
 
 const MAX_PREPARED_ORGANIZATIONS = 32;
@@ -31,7 +31,7 @@ export class KyselyCustomerStore implements CustomerStore {
   }
 
   private live() {
-    return this.db.selectFrom("customers").selectAll().where("deleted_at", "is", null);
+    return this.db.selectFrom("customers").select(CUSTOMER_COLUMNS).where("deleted_at", "is", null);
   }
 
   insert(customer: NewCustomer): Promise<CustomerRecord> {
@@ -47,7 +47,7 @@ export class KyselyCustomerStore implements CustomerStore {
   }
 
   /** The hot path (GET by id): prepared per number of organizations, the usual being one. */
-  private readonly byIdQueries = new Map<number, PreparedQuery<Selectable<CustomersTable>, string[]>>();
+  private readonly byIdQueries = new Map<number, PreparedQuery<CustomerRow, string[]>>();
 
   private byIdQuery(organizationCount: number) {
     let query = this.byIdQueries.get(organizationCount);

@@ -4,7 +4,7 @@ import type { CustomerPage, ListCustomersQuery, SortField, SortKey } from "../ty
 import { sumLiveCounts } from "./counts.js";
 import type { DialectFragments, SortColumn } from "./fragments.js";
 import { escapeLike, foldKey } from "./keys.js";
-import { customerFromRow } from "./rows.js";
+import { CUSTOMER_COLUMNS, customerFromRow } from "./rows.js";
 import type { Database } from "./schema.js";
 
 type Eb = ExpressionBuilder<Database, "customers">;
@@ -80,7 +80,7 @@ export async function listCustomers(
   if (q.organizationIds.length === 0) return { items: [], totalCount: 0 };
   const base = db.selectFrom("customers").where((eb) => conditions(eb, fragments, q));
 
-  let page = base.selectAll("customers");
+  let page = base.select(CUSTOMER_COLUMNS.map((column) => `customers.${column}` as const));
   for (const term of orderTerms(fragments, q.sorting)) page = page.orderBy(term);
   const rowsPromise = page.limit(q.limit).offset(q.offset).execute();
 

@@ -30,7 +30,16 @@ function jsonOrNull(codec: Codec, value: unknown) {
   return value == null ? null : codec.json(value);
 }
 
-export function customerFromRow(codec: Codec, row: Selectable<CustomersTable>): CustomerRecord {
+/** The columns a CustomerRecord is read from (not the derived key columns). */
+export const CUSTOMER_COLUMNS = [
+  "id", "organization_id", "created_at", "modified_at", "deleted_at", "email", "email_verified", "type", "name",
+  "billing_name", "billing_address", "tax_id", "locale", "external_id", "metadata", "default_payment_method_id",
+  "first_user_event_at",
+] as const satisfies readonly (keyof CustomersTable)[];
+
+export type CustomerRow = Pick<Selectable<CustomersTable>, (typeof CUSTOMER_COLUMNS)[number]>;
+
+export function customerFromRow(codec: Codec, row: CustomerRow): CustomerRecord {
   return {
     id: row.id,
     organizationId: row.organization_id,
