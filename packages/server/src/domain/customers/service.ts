@@ -30,10 +30,6 @@ const fail = (...issues: Issue[]): never => {
 
 export type ListParams = Omit<ListCustomersQuery, "organizationIds"> & { organizationIds?: string[] };
 
-/** Stored text never contains U+0000 (rejected on input), so such a filter matches nothing; PostgreSQL would refuse the query. */
-const filtersOnNul = ({ email, query, metadata }: ListParams): boolean =>
-  [email, query, ...Object.entries(metadata ?? {}).flat(2)].some((text) => typeof text === "string" && text.includes("\u0000"));
-
 export class CustomerService {
   constructor(
     private readonly store: CustomerStore,
@@ -41,7 +37,6 @@ export class CustomerService {
   ) {}
 
   list(context: AccessContext, params: ListParams): Promise<CustomerPage> {
-    if (filtersOnNul(params)) return Promise.resolve({ items: [], totalCount: 0 });
     const requested = params.organizationIds;
     const organizationIds = requested ? context.organizationIds.filter((id) => requested.includes(id)) : context.organizationIds;
     return this.store.list({ ...params, organizationIds });
@@ -54,7 +49,6 @@ export class CustomerService {
   }
 
   async getByExternalId(context: AccessContext, externalId: string): Promise<CustomerRecord> {
-    if (externalId.includes("\u0000")) throw new ResourceNotFound();
     const found = await this.store.findByExternalId(context.organizationIds, externalId);
     if (found.length === 0) throw new ResourceNotFound();
     if (found.length > 1) {

@@ -69,7 +69,8 @@ export class KyselyCustomerStore implements CustomerStore {
   }
 
   findByExternalId(organizationIds: readonly string[], externalId: string): Promise<CustomerRecord[]> {
-    if (organizationIds.length === 0) return Promise.resolve([]);
+    // No stored external id contains U+0000, and PostgreSQL rejects it in a query parameter.
+    if (organizationIds.length === 0 || externalId.includes("\u0000")) return Promise.resolve([]);
     return translating(this.fragments, async () => {
       const rows = await this.live()
         .where("external_id", "=", externalId)

@@ -72,12 +72,16 @@ function orderTerms(fragments: DialectFragments, sorting: readonly SortKey[]) {
   return [...terms, ...fragments.orderBy("id", keys[keys.length - 1].descending)];
 }
 
+/** Stored text never contains U+0000 (rejected on input), so such a filter matches nothing; PostgreSQL would refuse the query. */
+const filtersOnNul = ({ email, query, metadata }: ListCustomersQuery): boolean =>
+  [email, query, ...Object.entries(metadata ?? {}).flat(2)].some((text) => typeof text === "string" && text.includes("\u0000"));
+
 export async function listCustomers(
   db: Kysely<Database>,
   fragments: DialectFragments,
   q: ListCustomersQuery,
 ): Promise<CustomerPage> {
-  if (q.organizationIds.length === 0) return { items: [], totalCount: 0 };
+  if (q.organizationIds.length === 0 || filtersOnNul(q)) return { items: [], totalCount: 0 };
   const base = db.selectFrom("customers").where((eb) => conditions(eb, fragments, q));
 
   let page = base.select(CUSTOMER_COLUMNS.map((column) => `customers.${column}` as const));
