@@ -41,8 +41,9 @@ export const insufficientScope = (required: readonly string[]) =>
     oauthHeaders(`Bearer realm="polar", scope="${required.join(" ")}", error="insufficient_scope", error_description="${INSUFFICIENT_SCOPE_DESCRIPTION}"`),
   );
 
-export function sendJson(reply: FastifyReply, status: number, body: unknown, headers: Record<string, string> = {}): FastifyReply {
-  return reply.code(status).headers(headers).header("content-type", "application/json").send(JSON.stringify(body));
+export function sendJson(reply: FastifyReply, status: number, body: unknown, headers?: Record<string, string>): FastifyReply {
+  if (headers !== undefined) reply.headers(headers);
+  return reply.code(status).header("content-type", "application/json").send(JSON.stringify(body));
 }
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -5,12 +5,13 @@
 import { CompiledQuery, type Compilable, type Kysely } from "kysely";
 
 /**
- * Runs a read outside Kysely's single-connection queue. SQLite provides one on
+ * Runs a hot read outside Kysely's per-query machinery. SQLite provides one on
  * a separate read-only connection (WAL readers see committed data only), so
- * hot reads neither wait behind nor peek into a write transaction.
+ * hot reads neither wait behind nor peek into a write transaction; PostgreSQL
+ * uses named prepared statements on the shared pool.
  */
 export interface DirectReader {
-  all(sql: string, parameters: readonly unknown[]): unknown[];
+  all(sql: string, parameters: readonly unknown[]): unknown[] | Promise<unknown[]>;
   close(): void;
 }
 
@@ -38,7 +39,7 @@ export class PreparedQuery<Row, Args extends unknown[]> {
 
   async execute(...args: Args): Promise<Row[]> {
     const parameters = this.sources.map((source, i) => (source >= 0 ? args[source] : this.constants[i]));
-    if (this.reader) return this.reader.all(this.sql, parameters) as Row[];
+    if (this.reader) return (await this.reader.all(this.sql, parameters)) as Row[];
     const result = await this.db.executeQuery<Row>(CompiledQuery.raw(this.sql, parameters));
     return result.rows;
   }

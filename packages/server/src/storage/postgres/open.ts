@@ -3,6 +3,7 @@ import pg from "pg";
 import { migrateToLatest } from "../kysely/migrate.js";
 import type { Database } from "../kysely/schema.js";
 import { KyselyStorage } from "../kysely/storage.js";
+import type { DirectReader } from "../kysely/prepared.js";
 import { postgresFragments } from "./fragments.js";
 import { postgresMigrations } from "./migrations.js";
 
@@ -26,7 +27,27 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await db.destroy();
     throw error;
   }
-  return new KyselyStorage(db, postgresFragments);
+  return new KyselyStorage(db, postgresFragments, namedStatementReader(pool));
+}
+
+/**
+ * Hot point reads as named (server-side prepared) statements: PostgreSQL then
+ * parses and plans each shape once per connection instead of on every call.
+ */
+function namedStatementReader(pool: pg.Pool): DirectReader {
+  const names = new Map<string, string>();
+  return {
+    async all(text, values) {
+      let name = names.get(text);
+      if (name === undefined) {
+        name = `polar_read_${names.size}`;
+        names.set(text, name);
+      }
+      const result = await pool.query({ name, text, values: values as unknown[] });
+      return result.rows;
+    },
+    close: () => {},
+  };
 }
 
 /**
