@@ -14,7 +14,7 @@ import { openStorage } from "../../src/storage/open.js";
 import { hashToken } from "../../src/domain/auth/tokens.js";
 import { RawConnection } from "../support/rawHttp.js";
 
-const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/main.js");
+const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/polar-customers.js"); // the committed bin, as npm links it
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const OAT = /^polar_oat_[A-Za-z0-9_-]{43}$/;

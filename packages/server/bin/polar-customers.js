@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Committed entry point for the `polar-customers` command. npm links bins at
+// install time, before `prepare` builds dist/, so the bin must not live in dist/.
+try {
+  await import("../dist/cli/main.js");
+} catch (error) {
+  if (error?.code === "ERR_MODULE_NOT_FOUND" && String(error.message).includes("dist/cli/main.js")) {
+    process.stderr.write("polar-customers: not built yet; run `npm run build` in the repository first\n");
+    process.exit(1);
+  }
+  throw error;
+}
