@@ -15,7 +15,6 @@ export function customersCreate(
   return call(
     client,
     () => ({
-      id: "customers:create",
       method: "POST",
       path: "v1/customers/",
       body: encodeCustomerCreate(request),

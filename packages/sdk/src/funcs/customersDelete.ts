@@ -2,7 +2,7 @@ import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
 import { boolean, withDefault } from "../lib/schema.js";
-import { encodePath, formParam } from "../lib/url.js";
+import { formParam } from "../lib/url.js";
 import type { CustomersDeleteRequest } from "../models/operations/customersdelete.js";
 import type { APIPromise } from "../types/async.js";
 import type { Result } from "../types/fp.js";
@@ -18,9 +18,8 @@ export function customersDelete(
   return call(
     client,
     () => ({
-      id: "customers:delete",
       method: "DELETE",
-      path: `v1/customers/${encodePath(field(request, "id"))}`,
+      path: `v1/customers/${encodeURIComponent(field(request, "id"))}`,
       // Always sent, false by default, like the official SDK.
       query: formParam("anonymize", field(request, "anonymize", anonymize)),
       success: 204,

@@ -2,7 +2,7 @@ import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
 import { boolean, withDefault } from "../lib/schema.js";
-import { encodePath, formParam } from "../lib/url.js";
+import { formParam } from "../lib/url.js";
 import type { CustomersDeleteExternalRequest } from "../models/operations/customersdeleteexternal.js";
 import type { APIPromise } from "../types/async.js";
 import type { Result } from "../types/fp.js";
@@ -18,9 +18,8 @@ export function customersDeleteExternal(
   return call(
     client,
     () => ({
-      id: "customers:delete_external",
       method: "DELETE",
-      path: `v1/customers/external/${encodePath(field(request, "externalId"))}`,
+      path: `v1/customers/external/${encodeURIComponent(field(request, "externalId"))}`,
       query: formParam("anonymize", field(request, "anonymize", anonymize)),
       success: 204,
       notFound: true,

@@ -1,7 +1,6 @@
 import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
-import { encodePath } from "../lib/url.js";
 import { decodeCustomer, type Customer } from "../models/components/customer.js";
 import type { CustomersGetRequest } from "../models/operations/customersget.js";
 import type { APIPromise } from "../types/async.js";
@@ -16,9 +15,8 @@ export function customersGet(
   return call(
     client,
     () => ({
-      id: "customers:get",
       method: "GET",
-      path: `v1/customers/${encodePath(field(request, "id"))}`,
+      path: `v1/customers/${encodeURIComponent(field(request, "id"))}`,
       success: 200,
       decode: decodeCustomer,
       notFound: true,

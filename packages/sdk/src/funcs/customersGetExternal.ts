@@ -1,7 +1,6 @@
 import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
-import { encodePath } from "../lib/url.js";
 import { decodeCustomer, type Customer } from "../models/components/customer.js";
 import type { CustomersGetExternalRequest } from "../models/operations/customersgetexternal.js";
 import type { APIPromise } from "../types/async.js";
@@ -16,9 +15,8 @@ export function customersGetExternal(
   return call(
     client,
     () => ({
-      id: "customers:get_external",
       method: "GET",
-      path: `v1/customers/external/${encodePath(field(request, "externalId"))}`,
+      path: `v1/customers/external/${encodeURIComponent(field(request, "externalId"))}`,
       success: 200,
       decode: decodeCustomer,
       notFound: true,

@@ -1,7 +1,6 @@
 import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
-import { encodePath } from "../lib/url.js";
 import { decodeCustomerState, type CustomerState } from "../models/components/customerstate.js";
 import type { CustomersGetStateRequest } from "../models/operations/customersgetstate.js";
 import type { APIPromise } from "../types/async.js";
@@ -16,9 +15,8 @@ export function customersGetState(
   return call(
     client,
     () => ({
-      id: "customers:get_state",
       method: "GET",
-      path: `v1/customers/${encodePath(field(request, "id"))}/state`,
+      path: `v1/customers/${encodeURIComponent(field(request, "id"))}/state`,
       success: 200,
       decode: decodeCustomerState,
       notFound: true,

@@ -1,7 +1,6 @@
 import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
-import { encodePath } from "../lib/url.js";
 import { decodeCustomerState, type CustomerState } from "../models/components/customerstate.js";
 import type { CustomersGetStateExternalRequest } from "../models/operations/customersgetstateexternal.js";
 import type { APIPromise } from "../types/async.js";
@@ -16,9 +15,8 @@ export function customersGetStateExternal(
   return call(
     client,
     () => ({
-      id: "customers:get_state_external",
       method: "GET",
-      path: `v1/customers/external/${encodePath(field(request, "externalId"))}/state`,
+      path: `v1/customers/external/${encodeURIComponent(field(request, "externalId"))}/state`,
       success: 200,
       decode: decodeCustomerState,
       notFound: true,

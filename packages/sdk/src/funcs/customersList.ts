@@ -58,9 +58,6 @@ function listQuery(request: CustomersListRequest): string {
   return parts.filter(Boolean).join("&");
 }
 
-const decodeListResponse: Decoder<CustomersListPage> = (v) =>
-  ({ result: decodeListResourceCustomer(v) }) as CustomersListPage;
-
 /** The stop rule, read from the raw JSON: past max_page, or an empty or short page, ends the walk. */
 function hasNextPage(raw: unknown, page: number, limit: number): boolean {
   const body = raw as { pagination?: { max_page?: unknown }; items?: unknown } | undefined;
@@ -76,15 +73,16 @@ export async function listStep(
   request: CustomersListRequest,
   options: RequestOptions | undefined,
 ): Promise<[ListStep, APICall]> {
+  // The stop rule needs the raw JSON, which only `decode` sees.
+  let raw: unknown;
   const op = (): Operation<CustomersListPage> => ({
-    id: "customers:list",
     method: "GET",
     path: "v1/customers/",
     query: listQuery(request),
     success: 200,
-    decode: decodeListResponse,
+    decode: (v) => ({ result: decodeListResourceCustomer((raw = v)) }) as CustomersListPage,
   });
-  const [result, call, raw] = await send<CustomersListPage, BaseCallError>(client, op, request, options);
+  const [result, call] = await send<CustomersListPage, BaseCallError>(client, op, request, options);
   const step: ListStep = { value: result, more: null };
   if (result.ok) {
     const page = request?.page ?? 1;

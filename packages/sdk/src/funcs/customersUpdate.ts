@@ -1,7 +1,6 @@
 import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
-import { encodePath } from "../lib/url.js";
 import { decodeCustomer, type Customer } from "../models/components/customer.js";
 import { encodeCustomerUpdate } from "../models/components/customerupdate.js";
 import type { CustomersUpdateRequest } from "../models/operations/customersupdate.js";
@@ -17,9 +16,8 @@ export function customersUpdate(
   return call(
     client,
     () => ({
-      id: "customers:update",
       method: "PATCH",
-      path: `v1/customers/${encodePath(field(request, "id"))}`,
+      path: `v1/customers/${encodeURIComponent(field(request, "id"))}`,
       body: field(request, "customerUpdate", encodeCustomerUpdate),
       success: 200,
       decode: decodeCustomer,

@@ -1,7 +1,6 @@
 import type { PolarCore } from "../core.js";
 import { call, field } from "../lib/call.js";
 import type { CustomerCallError, RequestOptions } from "../lib/operation.js";
-import { encodePath } from "../lib/url.js";
 import { decodeCustomer, type Customer } from "../models/components/customer.js";
 import { encodeCustomerUpdateExternalID } from "../models/components/customerupdateexternalid.js";
 import type { CustomersUpdateExternalRequest } from "../models/operations/customersupdateexternal.js";
@@ -23,9 +22,8 @@ export function customersUpdateExternal(
         ? "customerUpdate"
         : "customerUpdateExternalID";
       return {
-        id: "customers:update_external",
         method: "PATCH",
-        path: `v1/customers/external/${encodePath(externalId)}`,
+        path: `v1/customers/external/${encodeURIComponent(externalId)}`,
         body: field(request, key, encodeCustomerUpdateExternalID),
         success: 200,
         decode: decodeCustomer,

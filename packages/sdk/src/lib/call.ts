@@ -11,7 +11,7 @@ export function call<T, E>(
   input: unknown,
   options: RequestOptions | undefined,
 ): APIPromise<Result<T, E>> {
-  return new APIPromise(send<T, E>(client, build, input, options).then((out) => [out[0], out[1]]));
+  return new APIPromise(send<T, E>(client, build, input, options));
 }
 
 /** Reads and checks one field of a request object (a failure becomes SDKValidationError). */

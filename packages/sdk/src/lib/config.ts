@@ -8,8 +8,8 @@ export const ServerSandbox = "sandbox";
 
 /** Named servers and their base URLs. */
 export const ServerList = {
-  [ServerProduction]: "https://api.polar.sh",
-  [ServerSandbox]: "https://sandbox-api.polar.sh",
+  production: "https://api.polar.sh",
+  sandbox: "https://sandbox-api.polar.sh",
 } as const;
 
 export type SDKOptions = {
@@ -30,9 +30,9 @@ export type SDKOptions = {
 
 /** The base URL chosen by the options; throws TypeError("Invalid URL") for an unknown server name. */
 export function serverURLFromOptions(options: SDKOptions): URL {
-  const server = options.server ?? ServerProduction;
-  // new URL("") throws TypeError("Invalid URL"), as the official SDK does for unknown names.
-  return new URL(options.serverURL || (Object.hasOwn(ServerList, server) ? ServerList[server] : ""));
+  // An unknown name (inherited ones such as "toString" included) gives undefined or a function,
+  // neither a valid URL: new URL() throws TypeError("Invalid URL"), as the official SDK does.
+  return new URL(options.serverURL || ServerList[options.server ?? "production"]);
 }
 
 export const SDK_METADATA = {

@@ -8,13 +8,13 @@ import {
   UnexpectedClientError,
 } from "../models/errors/httpclienterrors.js";
 import { HTTPValidationError } from "../models/errors/httpvalidationerror.js";
-import type { PolarError } from "../models/errors/polarerror.js";
+import { withExchange, type PolarError } from "../models/errors/polarerror.js";
 import { ResourceNotFound } from "../models/errors/resourcenotfound.js";
 import { ResponseValidationError } from "../models/errors/responsevalidationerror.js";
 import { SDKError } from "../models/errors/sdkerror.js";
 import { SDKValidationError } from "../models/errors/sdkvalidationerror.js";
 import type { APICall } from "../types/async.js";
-import { ERR, OK, type Result } from "../types/fp.js";
+import { ERR, type Result } from "../types/fp.js";
 import { env } from "./env.js";
 import { logExchange } from "./debug.js";
 import { DEFAULT_RETRY_CODES, retry, type RetryConfig } from "./retries.js";
@@ -58,7 +58,6 @@ export type CustomerCallError = ResourceNotFound | BaseCallError;
 
 /** How to send one operation and how to read its answer. */
 export type Operation<T> = {
-  id: string;
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Relative to the base URL, without a leading slash; already percent-encoded. */
   path: string;
@@ -73,10 +72,9 @@ export type Operation<T> = {
   notFound?: boolean;
 };
 
-/** The call's outcome, what `$inspect` shows, and the raw JSON (paging reads it). */
-export type Outcome<T, E> = [Result<T, E>, APICall, unknown];
+/** The call's outcome and what `$inspect` shows. Paging reads the raw JSON in its `decode`. */
+export type Outcome<T, E> = [Result<T, E>, APICall];
 
-const INVALID: APICall = { status: "invalid" };
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 const decodeNotFound = object<{ error: "ResourceNotFound"; detail: string }>({
@@ -85,32 +83,24 @@ const decodeNotFound = object<{ error: "ResourceNotFound"; detail: string }>({
 });
 const decodeValidationBody = object<{ detail?: any }>({ detail: optional(array(decodeValidationError)) });
 
-/** Node says "fetch failed", Chrome and Deno "Failed to fetch", Firefox "NetworkError…", Safari "Load failed". */
-const NETWORK_FAILURE = /^(fetch failed|failed to fetch|networkerror|load failed)/i;
-// Matched against "name|code" of what was thrown. Bun names its connection errors ConnectionError;
-// 23 is the legacy DOMException code of a timeout.
-const TIMEOUT = /^TimeoutError\||\|(23|ECONNABORTED)$/;
-const CONNECTION = /^ConnectionError\||\|ECONN(RESET|REFUSED)$/;
+// Matched against "name|code|message" of what was thrown. 23 is the legacy DOMException code of a
+// timeout. Bun names its connection errors ConnectionError; fetch itself rejects with a TypeError:
+// Node says "fetch failed", Chrome and Deno "Failed to fetch", Firefox "NetworkError…", Safari "Load failed".
+const TIMEOUT = /^TimeoutError\||\|(23|ECONNABORTED)\|/;
+const CONNECTION = /^ConnectionError\||\|ECONN(RESET|REFUSED)\||^TypeError\|[^|]*\|(fetch failed|failed to fetch|networkerror|load failed)/i;
 
 /** Maps whatever fetch or a body read threw onto the SDK's transport errors. */
 function classify(err: any, signal: AbortSignal | null | undefined): HTTPClientError {
   if (err instanceof HTTPClientError) return err;
-  const id = `${err?.name}|${err?.code}`;
+  const id = `${err?.name}|${err?.code}|${err?.message}`;
   const [Kind, message] = TIMEOUT.test(id)
     ? [RequestTimeoutError, "Request timed out"]
     : err?.name === "AbortError" || signal?.aborted
       ? [RequestAbortedError, "Request aborted by client"]
-      : CONNECTION.test(id) || (err instanceof TypeError && NETWORK_FAILURE.test(err.message))
+      : CONNECTION.test(id)
         ? [ConnectionError, "Unable to make request"]
         : [UnexpectedClientError, "Unexpected HTTP client error"];
   return new Kind(message, { cause: err });
-}
-
-async function resolveToken(client: ClientSDK): Promise<string | undefined> {
-  let token = client._options.accessToken;
-  if (typeof token === "function") token = await token();
-  // "" means "send no Authorization", so only null/undefined fall back to the environment.
-  return token ?? env().POLAR_ACCESS_TOKEN;
 }
 
 /**
@@ -125,7 +115,8 @@ export async function send<T, E>(
 ): Promise<Outcome<T, E>> {
   const { fetchOptions, retries, retryCodes, timeoutMs, serverURL, headers: callHeaders, ...fetchFields } =
     options ?? {};
-  let call: APICall = INVALID;
+  // What `$inspect` shows; replaced once something is sent, then completed in place.
+  let call: any = { status: "invalid" };
   let url = "";
   let init: RequestInit = {};
   let sent: Request | undefined;
@@ -135,19 +126,22 @@ export async function send<T, E>(
     const op = build();
     const base = serverURL ? toBase(serverURL) : client._base;
     if (!base) throw new InvalidRequestError("No base URL provided for operation");
-    const token = await resolveToken(client);
+    let token = client._options.accessToken;
+    if (typeof token === "function") token = await token();
+    // "" means "send no Authorization", so only null/undefined fall back to the environment.
+    token ??= env().POLAR_ACCESS_TOKEN;
 
     // Lower-case names, so a header given in the options replaces ours instead of joining it.
     const headers: Record<string, string> = { accept: "application/json" };
     if (op.body !== undefined) headers["content-type"] = "application/json";
-    if (token) headers["authorization"] = /^bearer /i.test(token) ? token : `Bearer ${token}`;
+    if (token) headers["authorization"] = /^bearer /i.test(token) ? token : "Bearer " + token;
     const extraHeaders = callHeaders ?? fetchOptions?.headers;
     if (extraHeaders) new Headers(extraHeaders).forEach((value, key) => (headers[key] = value));
     // Set last on purpose: only the `userAgent` client option can change it.
     const ua = userAgent(client._options.userAgent);
     if (ua) headers["user-agent"] = ua;
 
-    url = joinURL(base, op.path, op.query ?? "");
+    url = joinURL(base, op.path, op.query);
     init = {
       ...fetchOptions,
       ...fetchFields,
@@ -156,66 +150,63 @@ export async function send<T, E>(
       body: op.body === undefined ? null : JSON.stringify(op.body),
     };
     const timeout = timeoutMs || client._options.timeoutMs || 0;
-    const { _logger: logger, _httpClient: http } = client;
+    const logger = client._logger;
+    const http = client._options.httpClient;
     const title = `${op.method} ${url}`;
 
     const attempt = async (): Promise<Response> => {
       // A caller's own signal replaces the timeout, as in the official SDK.
       const attemptInit = timeout > 0 && !init.signal ? { ...init, signal: AbortSignal.timeout(timeout) } : init;
       if (logger) logExchange(logger, `> Request: ${title}`, headers, attemptInit.body);
-      let res: Response;
-      try {
-        // Without an HTTPClient nobody can observe a Request object, so fetch gets the URL and init.
-        res = await (http ? http.request(new Request(url, attemptInit)) : fetch(url, attemptInit));
-      } catch (err) {
+      // Without an HTTPClient nobody can observe a Request object, so fetch gets the URL and init.
+      // Classified here already so that retry() can tell connection errors and timeouts apart.
+      const res = await (http ? http.request(new Request(url, attemptInit)) : fetch(url, attemptInit)).catch((err) => {
         throw classify(err, init.signal);
-      }
+      });
       // A clone, so the caller can still read the body.
       if (logger) logExchange(logger, `< Response: ${title} (Status Code: ${res.status})`, res.headers, await res.clone().text().catch(() => ""));
       return res;
     };
 
-    const inspected = { status: "request-error", get request() { return request(); } } as APICall;
-    call = inspected;
+    call = { status: "request-error", get request() { return request(); } };
     const res = await retry(attempt, retries || client._options.retryConfig, retryCodes || DEFAULT_RETRY_CODES);
-    Object.assign(inspected, { status: "complete", response: res });
-    const [result, raw] = await read(op, res, request);
-    return [result as Result<T, E>, call, raw];
+    call.status = "complete";
+    call.response = res;
+    return [(await read(op, res, request)) as Result<T, E>, call];
   } catch (err) {
-    const error = err instanceof SchemaIssue
-      ? new SDKValidationError("Input validation failed", err, input)
-      : classify(err, init.signal);
-    return [ERR(error as E), call, undefined];
+    return [
+      ERR((err instanceof SchemaIssue ? new SDKValidationError("Input validation failed", err, input) : classify(err, init.signal)) as E),
+      call,
+    ];
   }
 }
 
-type Read<T> = [Result<T, unknown>, unknown];
-
-/** Matches status and content type, then decodes; also returns the parsed JSON (paging reads it). */
-async function read<T>(op: Operation<T>, res: Response, request: () => Request): Promise<Read<T>> {
+/** Matches status and content type, then decodes. */
+async function read<T>(op: Operation<T>, res: Response, request: () => Request): Promise<Result<T, unknown>> {
   const status = res.status;
-  if (status === op.success && !op.decode) {
+  const success = status === op.success;
+  if (success && !op.decode) {
     res.body?.cancel().catch(() => {}); // not awaited: see retry()
-    return [{ ok: true } as Result<T, never>, undefined];
+    return { ok: true } as Result<T, never>;
   }
-  const isJSON = JSON_TYPE.test(res.headers.get("content-type") ?? "");
-  const expected = isJSON && (status === op.success || status === 422 || (status === 404 && !!op.notFound));
+  // test(null) reads "null", which is not JSON either.
+  const isJSON = JSON_TYPE.test(res.headers.get("content-type")!);
+  const expected = isJSON && (success || status === 422 || (status === 404 && op.notFound));
   const body = await res.text();
   const meta = { response: res, request: request(), body };
   if (!expected) {
-    const prefix = status >= 400 && status < 600 ? "API error occurred" : "Unexpected Status or Content-Type";
-    return [ERR(new SDKError(prefix, meta)), undefined];
+    return ERR(new SDKError(status >= 400 && status < 600 ? "API error occurred" : "Unexpected Status or Content-Type", meta));
   }
   let value: unknown = body;
   try {
     value = JSON.parse(body);
-    if (status === op.success) return [OK(op.decode!(value)), value];
-    return [ERR(status === 404 ? new ResourceNotFound(decodeNotFound(value), meta) : new HTTPValidationError(decodeValidationBody(value), meta)), value];
+    if (success) return { ok: true, value: op.decode!(value) };
+    return ERR(status === 404 ? new ResourceNotFound(decodeNotFound(value), meta) : new HTTPValidationError(decodeValidationBody(value), meta));
   } catch (err) {
     // Bad JSON (the official SDK lets that SyntaxError escape) or the wrong shape. For an error
     // status the raw value also carries the exchange, as the official error bodies do.
     const rawValue =
-      status !== op.success && isObject(value) ? { ...value, request$: meta.request, response$: res, body$: body } : value;
-    return [ERR(new ResponseValidationError("Response validation failed", { ...meta, cause: err, rawValue })), value];
+      !success && isObject(value) ? withExchange(value, meta) : value;
+    return ERR(new ResponseValidationError("Response validation failed", { ...meta, cause: err, rawValue }));
   }
 }

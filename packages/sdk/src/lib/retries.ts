@@ -32,8 +32,6 @@ export function retryAfterMs(res: Response): number {
   return Math.max(0, seconds >= 0 ? seconds * 1000 : Date.parse(header!) - Date.now()) || 0;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Runs `attempt` until it gives a non-retryable outcome. There is no attempt limit: the loop ends
  * once `maxElapsedTime` has passed, returning the last response or throwing the last error.
@@ -58,13 +56,13 @@ export async function retry(
       if (!matchesCode(res.status, codes) || Date.now() > deadline) return res;
     } catch (err) {
       const retryable = err instanceof ConnectionError || err instanceof RequestTimeoutError;
-      if (!(config.retryConnectionErrors && retryable) || Date.now() > deadline) throw err;
+      if (!config.retryConnectionErrors || !retryable || Date.now() > deadline) throw err;
     }
     // Retry-After wins when the server sends one; otherwise backoff plus up to a second of jitter.
     const delay = (res && retryAfterMs(res)) || initialInterval * n ** exponent + Math.random() * 1000;
     // The retried response is thrown away; release its connection. Not awaited: cancelling one
     // branch of a cloned (tee'd) body only settles once the other branch is cancelled too.
     res?.body?.cancel().catch(() => {});
-    await sleep(Math.min(delay, maxInterval));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, maxInterval)));
   }
 }

@@ -12,12 +12,12 @@ export type Issue = { path: (string | number)[]; message: string };
 
 /** Thrown by decoders; carries the location of the first mismatch. */
 export class SchemaIssue extends Error {
+  override readonly name: string = "SchemaIssue";
   readonly path: (string | number)[] = [];
   /** One issue (decoding stops at the first); shares `path`, which grows while unwinding. */
-  readonly issues: Issue[];
+  declare readonly issues: Issue[];
   constructor(expected: string, received: unknown) {
     super(`expected ${expected}, received ${received === null ? "null" : typeof received}`);
-    this.name = "SchemaIssue";
     this.issues = [{ path: this.path, message: this.message }];
   }
   /** The issue list as JSON, which is what the error messages embed. */
@@ -51,7 +51,7 @@ export const boolean: Decoder<boolean> = (v) => (typeof v === "boolean" ? v : fa
 export const unknown: Decoder<unknown> = (v) => v;
 
 /** ISO 8601 with seconds and an explicit offset, as the API always sends it. */
-const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+const ISO_DATE_TIME = /^\d{4}(-\d\d){2}T\d\d(:\d\d){2}(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 export const dateTime: Decoder<Date> = (v) => {
   const date = typeof v === "string" && ISO_DATE_TIME.test(v) && new Date(v);
@@ -83,9 +83,7 @@ export function withDefault<T>(decode: Decoder<T>, fallback: T): Decoder<T> {
 export function array<T>(decode: Decoder<T>): Decoder<T[]> {
   return (v) => {
     if (!Array.isArray(v)) fail("array", v);
-    const out = new Array<T>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = at(i, decode, v[i]);
-    return out;
+    return v.map((item, i) => at(i, decode, item));
   };
 }
 
@@ -114,16 +112,21 @@ export function literal<T extends string>(value: T): Decoder<T> {
 const camelCase = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
- * An object with a fixed set of keys, declared with their wire (snake_case) names.
- * Inbound it reads snake_case and returns camelCase; outbound (`toWire`) the reverse.
- * Unknown keys are dropped in both directions and `undefined` values are left out.
+ * An object with a fixed set of keys, declared with their wire (snake_case) names: reads
+ * snake_case and returns camelCase. Unknown keys are dropped and `undefined` values are left out.
  */
-export function object<T>(shape: Record<string, Decoder<unknown>>, toWire = false): Decoder<T> {
+export function object<T>(shape: Record<string, Decoder<unknown>>): Decoder<T> {
   const wire = Object.keys(shape);
-  const ts = wire.map(camelCase);
-  const from = toWire ? ts : wire;
-  const to = toWire ? wire : ts;
-  const decoders = wire.map((key) => shape[key]!);
+  return remap(wire, wire.map(camelCase), Object.values(shape));
+}
+
+/** The encoder twin of `object`: reads camelCase and writes the wire names (a separate function, so decode-only bundles skip it). */
+export function toWire<T>(shape: Record<string, Decoder<unknown>>): Decoder<T> {
+  const wire = Object.keys(shape);
+  return remap(wire.map(camelCase), wire, Object.values(shape));
+}
+
+function remap<T>(from: string[], to: string[], decoders: Decoder<unknown>[]): Decoder<T> {
   return (v) => {
     if (!isObject(v)) fail("object", v);
     const out: Record<string, unknown> = {};
@@ -135,12 +138,10 @@ export function object<T>(shape: Record<string, Decoder<unknown>>, toWire = fals
   };
 }
 
-const unexpectedType: Decoder<never> = (v) => fail('"individual" or "team"', v);
-
 /** Picks the variant by the `type` key (Customer and CustomerState are "individual" or "team"). */
 export function byType<T>(individual: Decoder<T>, team: Decoder<T>): Decoder<T> {
   return (v) => {
     const type = isObject(v) ? v["type"] : fail("object", v);
-    return type === "individual" ? individual(v) : type === "team" ? team(v) : at("type", unexpectedType, type);
+    return type === "individual" ? individual(v) : type === "team" ? team(v) : at("type", (t) => fail('"individual" or "team"', t), type);
   };
 }

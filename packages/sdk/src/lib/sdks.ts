@@ -1,6 +1,5 @@
 import { serverURLFromOptions, type SDKOptions } from "./config.js";
 import { env } from "./env.js";
-import type { HTTPClient } from "./http.js";
 import type { Logger } from "./logger.js";
 import { toBase, type Base } from "./url.js";
 
@@ -8,14 +7,11 @@ import { toBase, type Base } from "./url.js";
 export class ClientSDK {
   declare readonly _options: SDKOptions;
   declare readonly _base: Base | null;
-  /** Absent means plain global fetch (kept out of bundles that do not need HTTPClient). */
-  declare readonly _httpClient: HTTPClient | undefined;
   declare readonly _logger: Logger | undefined;
 
   constructor(options: SDKOptions = {}) {
     this._options = options;
     this._base = toBase(serverURLFromOptions(options));
-    this._httpClient = options.httpClient;
     this._logger = options.debugLogger ?? (env().POLAR_DEBUG ? console : undefined);
   }
 }

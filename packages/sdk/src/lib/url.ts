@@ -10,20 +10,15 @@ export function toBase(input: string | URL): Base | null {
     return null;
   }
   const query = url.search.slice(1);
-  url.search = "";
-  url.hash = "";
+  url.search = url.hash = "";
   const href = url.href;
-  return { prefix: href.endsWith("/") ? href : `${href}/`, query };
+  return { prefix: href.replace(/\/?$/, "/"), query };
 }
 
 /** `path` has no leading slash: it is resolved below the base path, as the official SDK does. */
-export function joinURL(base: Base, path: string, query: string): string {
+export function joinURL(base: Base, path: string, query?: string): string {
   const q = base.query && query ? `${base.query}&${query}` : base.query || query;
   return base.prefix + path + (q ? `?${q}` : "");
-}
-
-export function encodePath(value: string): string {
-  return encodeURIComponent(value);
 }
 
 /** Form style, exploded: arrays repeat the key; null and undefined are left out. */

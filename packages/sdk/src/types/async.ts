@@ -6,28 +6,19 @@ export type APICall =
 
 /**
  * A Promise of the call's value that can also reveal the request and response (`$inspect`).
+ *
+ * A real Promise subclass: `then`, `catch` and `finally` come from Promise itself, which keeps
+ * bundles small. They return plain Promises (species), so nothing ever calls this constructor
+ * with an executor.
  */
-export class APIPromise<T> implements Promise<T> {
+export class APIPromise<T> extends Promise<T> {
   readonly #inner: Promise<[T, APICall]>;
-  readonly [Symbol.toStringTag] = "APIPromise";
+  override readonly [Symbol.toStringTag] = "APIPromise";
+  static override readonly [Symbol.species] = Promise;
 
   constructor(inner: Promise<[T, APICall]>) {
+    super((resolve) => resolve(inner.then((pair) => pair[0])));
     this.#inner = inner;
-  }
-
-  then<A = T, B = never>(
-    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#inner.then((pair) => pair[0]).then(onfulfilled, onrejected);
-  }
-
-  catch<B = never>(onrejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.then(undefined, onrejected);
-  }
-
-  finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onfinally);
   }
 
   $inspect(): Promise<[T, APICall]> {

@@ -1,4 +1,4 @@
-import { nullish, object, oneOf, string, type Decoder } from "../../lib/schema.js";
+import { nullish, toWire, oneOf, string, type Decoder } from "../../lib/schema.js";
 import type { AddressCountry } from "./address.js";
 
 /** The countries the API accepts on input: all of AddressCountry except CU, IR, KP, RU and SY. */
@@ -20,14 +20,11 @@ const CODES = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSB
 const text = nullish(string);
 
 /** Validates an AddressInput and converts it to its wire form. */
-export const encodeAddressInput: Decoder<unknown> = object(
-  {
-    line1: text,
-    line2: text,
-    postal_code: text,
-    city: text,
-    state: text,
-    country: oneOf<AddressInputCountry>(CODES.replace(/(..)(?!$)/g, "$1 "), "an ISO 3166-1 alpha-2 country code the API accepts"),
-  },
-  true,
-);
+export const encodeAddressInput: Decoder<unknown> = toWire({
+  line1: text,
+  line2: text,
+  postal_code: text,
+  city: text,
+  state: text,
+  country: oneOf<AddressInputCountry>(CODES.replace(/(..)(?!$)/g, "$1 "), "an ISO 3166-1 alpha-2 country code the API accepts"),
+});

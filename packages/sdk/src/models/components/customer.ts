@@ -3,7 +3,6 @@ import {
   boolean,
   byType,
   dateTime,
-  literal,
   nullable,
   nullish,
   object,
@@ -34,7 +33,8 @@ export function customerShape(type: "individual" | "team"): Record<string, Decod
     // Individuals always have an email; teams may not.
     email: type === "individual" ? string : nullish(string),
     email_verified: boolean,
-    type: literal(type),
+    // byType has already checked it.
+    type: string,
     name: nullable(string),
     billing_name: nullable(string),
     billing_address: nullable(decodeAddress),

@@ -4,7 +4,7 @@ import {
   isObject,
   literal,
   nullish,
-  object,
+  toWire,
   optional,
   string,
   withDefault,
@@ -30,7 +30,7 @@ export const encodeTaxId: Decoder<string | null | undefined> = (v) => {
 
 export const encodeMetadata = optional(decodeMetadata);
 
-const encodeOwner = object({ email: string, name: text, external_id: text }, true);
+const encodeOwner = toWire({ email: string, name: text, external_id: text });
 
 const common = {
   metadata: encodeMetadata,
@@ -43,8 +43,8 @@ const common = {
   owner: nullish(encodeOwner),
 };
 
-const individual = object({ ...common, type: withDefault(literal("individual"), "individual"), email: string }, true);
-const team = object({ ...common, type: literal("team"), email: text }, true);
+const individual = toWire({ ...common, type: withDefault(literal("individual"), "individual"), email: string });
+const team = toWire({ ...common, type: literal("team"), email: text });
 
 /** Validates a CustomerCreate and returns its wire form ("individual" unless type is "team"). */
 export const encodeCustomerCreate: Decoder<unknown> = (v) => (isObject(v) && v["type"] === "team" ? team(v) : individual(v));

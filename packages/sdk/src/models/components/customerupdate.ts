@@ -1,4 +1,4 @@
-import { nullish, object, string, type Decoder } from "../../lib/schema.js";
+import { nullish, toWire, string, type Decoder } from "../../lib/schema.js";
 import type { AddressInput } from "./addressinput.js";
 import { encodeAddressInput } from "./addressinput.js";
 import { encodeMetadata, encodeTaxId } from "./customercreate.js";
@@ -31,7 +31,4 @@ export const updateShape = {
   locale: text,
 };
 
-export const encodeCustomerUpdate: Decoder<unknown> = object(
-  { ...updateShape, external_id: text, type: text },
-  true,
-);
+export const encodeCustomerUpdate: Decoder<unknown> = toWire({ ...updateShape, external_id: text, type: text });
