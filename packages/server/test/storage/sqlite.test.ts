@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, describe, it } from "node:test";
+import { randomUUID } from "node:crypto";
 import { openStorage } from "../../src/storage/open.js";
 import { storageContract } from "./contract.case.js";
 import { customer, newOrg } from "./fixtures.js";
@@ -44,5 +45,30 @@ describe("openStorage URLs (sqlite)", () => {
       await assert.rejects(openStorage(url), (e: unknown) => e instanceof Error && !e.message.includes("\n"));
     }
     await assert.rejects(openStorage("mysql://u:secret@h/db"), (e: Error) => /mysql/.test(e.message) && !/secret/.test(e.message));
+  });
+});
+
+describe("hot reads on a shared SQLite file", () => {
+  it("never serve a remembered row after another connection (or process) commits", async () => {
+    const file = `sqlite:${join(dir, "shared-reads.db")}`;
+    const [reader, writer] = [await openStorage(file), await openStorage(file)];
+    try {
+      const org = await newOrg(writer);
+      const created = await writer.customers.insert(customer(org.id, { name: "before" }));
+      assert.equal((await reader.customers.findById([org.id], created.id))?.name, "before");
+      assert.equal((await reader.customers.findById([org.id], created.id))?.name, "before", "a repeated read");
+      await writer.customers.update(created.id, { name: "after", modifiedAt: new Date() });
+      assert.equal((await reader.customers.findById([org.id], created.id))?.name, "after");
+      await writer.customers.update(created.id, { deletedAt: new Date() });
+      assert.equal(await reader.customers.findById([org.id], created.id), undefined);
+      // Its own writes too: the reading storage's writer connection is another connection.
+      const own = await reader.customers.insert(customer(org.id, { name: "own" }));
+      assert.equal((await reader.customers.findById([org.id], own.id))?.name, "own");
+      await reader.customers.update(own.id, { name: "own, renamed", modifiedAt: new Date() });
+      assert.equal((await reader.customers.findById([org.id], own.id))?.name, "own, renamed");
+      assert.equal(await reader.customers.findById([randomUUID()], own.id), undefined, "tenancy is part of the lookup");
+    } finally {
+      await Promise.all([reader.close(), writer.close()]);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
 import { migrateToLatest } from "../kysely/migrate.js";
 import type { Database } from "../kysely/schema.js";
 import { KyselyStorage } from "../kysely/storage.js";
-import type { DirectReader } from "../kysely/prepared.js";
+import { openReader } from "./reader.js";
 import { sqliteFragments } from "./fragments.js";
 import { sqliteMigrations } from "./migrations.js";
 
@@ -42,33 +42,7 @@ export async function openSqlite(location: string, options: SqliteOptions = {}):
     await db.destroy();
     throw error;
   }
-  return new KyselyStorage(db, sqliteFragments, file === MEMORY ? undefined : openReader(file, options));
-}
-
-/** A second, read-only connection for hot point reads (see DirectReader). */
-function openReader(file: string, options: SqliteOptions): DirectReader {
-  const connection = new BetterSqlite3(file, { readonly: true });
-  connection.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-  const cached = withStatementCache(connection);
-  // Raw (array) rows are much cheaper for better-sqlite3 to build than objects; name them here.
-  const shapes = new Map<string, { statement: BetterSqlite3.Statement; columns: string[] }>();
-  return {
-    all(sql, parameters) {
-      let shape = shapes.get(sql);
-      if (shape === undefined) {
-        const statement = (cached.prepare(sql) as unknown as BetterSqlite3.Statement).raw(true);
-        shape = { statement, columns: statement.columns().map((c) => c.name) };
-        shapes.set(sql, shape);
-      }
-      const { statement, columns } = shape;
-      return (statement.all(...parameters) as unknown[][]).map((values) => {
-        const row: Record<string, unknown> = {};
-        for (let i = 0; i < columns.length; i++) row[columns[i]] = values[i];
-        return row;
-      });
-    },
-    close: () => connection.close(),
-  };
+  return new KyselyStorage(db, sqliteFragments, file === MEMORY ? undefined : openReader(file, options.busyTimeoutMs ?? 5000));
 }
 
 const STATEMENT_CACHE_SIZE = 500;
