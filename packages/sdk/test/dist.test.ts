@@ -18,3 +18,20 @@ test("the root exports the same names from the Node bundle and the per-file buil
   const perFile = await import("@polar-customers/sdk/index.js");
   assert.deepEqual(Object.keys(bundled).sort(), Object.keys(perFile).sort());
 });
+
+test("the runtime code needs nothing but web-standard globals (browsers, Deno, Bun, workers)", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { builtinModules } = await import("node:module");
+  const dist = new URL("../dist/", import.meta.url).pathname;
+  const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+  assert.ok(files.length > 40, "the build is there");
+  const builtin = new RegExp(String.raw`(?:from\s*|import\(\s*|require\(\s*)["'](?:node:[^"']+|${builtinModules.join("|")})["']`);
+  const nodeGlobal = /(?<![.\w$])(?:process|Buffer|__dirname|__filename|setImmediate)\b/;
+  for (const file of files) {
+    // Comments may mention process.env; only code counts.
+    const code = readFileSync(join(dist, file), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(?<![:"'])\/\/.*$/gm, "");
+    assert.doesNotMatch(code, builtin, `${file} imports a Node built-in`);
+    assert.doesNotMatch(code, nodeGlobal, `${file} uses a Node-only global`);
+  }
+});
