@@ -28,7 +28,8 @@ export function registerFallbacks(app: FastifyInstance, publicRoutes: { method: 
   const paths = knownPaths(publicRoutes);
   app.setNotFoundHandler((request, reply) => {
     const [path, query] = splitUrl(request.url);
-    if (paths.some((p) => p.pattern.test(path))) return sendJson(reply, 405, { detail: "Method Not Allowed" });
+    const known = paths.find((p) => p.pattern.test(path));
+    if (known) return sendJson(reply, 405, { detail: "Method Not Allowed" }, { allow: [...known.methods].join(", ") });
     const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
     if (path !== "/" && paths.some((p) => p.pattern.test(toggled))) {
       return reply.code(307).header("location", absoluteUrl(request, toggled, query)).send();

@@ -247,7 +247,11 @@ export function transportCases(get: GetServer): void {
         const reply = await server.request(method, path, { body: {} });
         assert.equal(reply.status, 405, `${method} ${path}`);
         assert.deepEqual(reply.body, METHOD_NOT_ALLOWED);
+        const allowed = (reply.headers.get("allow") ?? "").split(", ");
+        assert.ok(!allowed.includes(method) && allowed.includes("GET") && allowed.includes("HEAD"), `${method} ${path}: allow ${allowed}`);
       }
+      const collection = await server.request("PUT", "/v1/customers/");
+      assert.deepEqual(collection.headers.get("allow")?.split(", ").sort(), ["GET", "HEAD", "POST"]);
       assert.equal((await server.request("GET", `/v1/customers/${customer.id}`)).status, 200);
     });
 
