@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { issue } from "../schema/issues.js";
 import { ValidationFailed } from "../domain/errors.js";
 import { findJsonSyntaxError } from "./json-errors.js";
+import { parseJson } from "../schema/floats.js";
 
 /** A body that could not be parsed as JSON because of its content type. */
 export class RawBody {
@@ -42,7 +43,7 @@ export function decodeBody(buffer: Buffer, contentType: string | undefined): Req
   }
   if (!isJsonMediaType(contentType)) return new RawBody(text);
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch {
     const error = findJsonSyntaxError(text) ?? { position: 0, message: "Expecting value" };
     throw new ValidationFailed(

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { Conflict, NotPermitted, ResourceNotFound, ValidationFailed } from "../domain/errors.js";
 import { BodyDecodingFailed } from "./body.js";
+import { stringifyJson } from "../schema/floats.js";
 
 export const INVALID_TOKEN_DESCRIPTION = "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
 export const INSUFFICIENT_SCOPE_DESCRIPTION = "The request requires higher privileges than provided by the access token.";
@@ -43,7 +44,7 @@ export const insufficientScope = (required: readonly string[]) =>
 
 export function sendJson(reply: FastifyReply, status: number, body: unknown, headers?: Record<string, string>): FastifyReply {
   if (headers !== undefined) reply.headers(headers);
-  return reply.code(status).header("content-type", "application/json").send(JSON.stringify(body));
+  return reply.code(status).header("content-type", "application/json").send(stringifyJson(body));
 }
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {

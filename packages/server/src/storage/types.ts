@@ -11,8 +11,14 @@
 //   (partial unique indexes). A violation throws `UniqueViolationError`, never
 //   a driver error, and leaves nothing written.
 
+import type { JsonFloat } from "../schema/floats.js";
+
 export type CustomerType = "individual" | "team";
-export type MetadataValue = string | number | boolean;
+/**
+ * JsonFloat: a number the client wrote as a float (`1.0`), kept a float as Polar does. Stored
+ * metadata always reads back with floats as JsonFloat and integers as numbers.
+ */
+export type MetadataValue = string | number | boolean | JsonFloat;
 export type Metadata = Record<string, MetadataValue>;
 
 export interface Address {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { JsonFloat } from "../../src/schema/floats.js";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
 import type { CustomerRecord, ListCustomersQuery } from "../../src/storage/types.js";
@@ -28,7 +29,8 @@ export function customerCases(get: GetStorage): void {
         taxId: ["DE123456789", "eu_vat"],
         locale: "en-US",
         externalId: "ext-Ada",
-        metadata: { s: "1", i: 1, f: 1.5, t: true, n: false, big: 12345678901, neg: -0.25, text: "with \"quotes\" ✓" },
+        // Floats travel as JsonFloat (a number written 1.0 stays a float, as on Polar).
+        metadata: { s: "1", i: 1, f: new JsonFloat(1.5), one: new JsonFloat(1), t: true, n: false, big: 12345678901, neg: new JsonFloat(-0.25), text: "with \"quotes\" ✓" },
       });
       const expected: CustomerRecord = {
         ...input,
@@ -43,6 +45,7 @@ export function customerCases(get: GetStorage): void {
       assert.deepEqual(found, expected);
       assert.equal(typeof found!.metadata.s, "string");
       assert.equal(typeof found!.metadata.i, "number");
+      assert.ok(found!.metadata.one instanceof JsonFloat && found!.metadata.one.value === 1);
       assert.equal(typeof found!.metadata.t, "boolean");
       assert.ok(found!.createdAt instanceof Date);
     });

@@ -8,6 +8,7 @@ import { normalizeLocale } from "../validation/locale.js";
 import { parseAddress } from "../validation/address.js";
 import { INPUT_COUNTRIES } from "../validation/countries.js";
 import type { Address, Metadata, MetadataValue } from "../../storage/types.js";
+import { JsonFloat } from "../../schema/floats.js";
 
 export const MAX_EMAIL_LENGTH = 2048;
 
@@ -101,7 +102,18 @@ const codePointLength = (s: string) => [...s].length;
  */
 function parseMetadataValue(input: unknown, loc: Loc, issues: Issue[]): MetadataValue | Invalid {
   if (typeof input === "boolean") return input;
-  if (typeof input === "number") return input;
+  if (typeof input === "number" || input instanceof JsonFloat) {
+    const value = typeof input === "number" ? input : input.value;
+    if (Number.isFinite(value)) return input;
+    // `1e400`: Python reads infinity; no JSON column can store it, so refuse it here.
+    issues.push(
+      issue("string_type", [...loc, "constrained-str"], "Input should be a valid string", input),
+      issue("finite_number", [...loc, "int"], "Input should be a finite number", input),
+      issue("finite_number", [...loc, "float"], "Input should be a finite number", input),
+      issue("bool_type", [...loc, "bool"], "Input should be a valid boolean", input),
+    );
+    return INVALID;
+  }
   if (typeof input === "string") {
     if (input.includes("\u0000")) {
       issues.push(issue("value_error", loc, NUL_MESSAGE, input, { error: {} }));

@@ -16,6 +16,7 @@ import {
   type Schema,
 } from "../../schema/core.js";
 import { uuid4 } from "../../schema/uuid.js";
+import { JsonFloat, pythonFloatRepr } from "../../schema/floats.js";
 import { addressInput, email, locale, metadata, optionalText } from "./fields.js";
 import type { CustomerType } from "../../storage/types.js";
 
@@ -88,15 +89,10 @@ export function pythonStr(value: unknown): string {
   if (value === true) return "True";
   if (value === false) return "False";
   if (typeof value === "string") return value;
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pythonFloat(value);
+  if (typeof value === "number") return String(value);
+  if (value instanceof JsonFloat) return pythonFloatRepr(value.value);
   return pythonRepr(value);
 }
-
-const pythonFloat = (n: number) => {
-  if (Number.isNaN(n)) return "nan";
-  if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
-  return Number.isInteger(n) ? `${n}.0` : String(n);
-};
 
 function pythonRepr(value: unknown): string {
   if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;

@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from "kysely";
 import type { UniqueField } from "../types.js";
 import type { Codec, DialectFragments, SortColumn } from "../kysely/fragments.js";
+import { stringifyJson } from "../../schema/floats.js";
 
 const codec: Codec = {
   time: (value) => new Date(value.getTime()),
@@ -9,8 +10,8 @@ const codec: Codec = {
   bool: (value) => value,
   readBool: (value) => value === true,
   // Sent as JSON text: node-postgres would turn a JS array into a PG array literal.
-  json: (value) => JSON.stringify(value),
-  // jsonb arrives already parsed.
+  json: (value) => stringifyJson(value),
+  // jsonb arrives already parsed, by parseJson (see open.ts), so floats stay floats.
   readJson: (value) => value,
 };
 

@@ -5,6 +5,7 @@ import type { Database } from "../kysely/schema.js";
 import { KyselyStorage } from "../kysely/storage.js";
 import type { DirectReader } from "../kysely/prepared.js";
 import { postgresFragments } from "./fragments.js";
+import { parseJson } from "../../schema/floats.js";
 import { postgresMigrations } from "./migrations.js";
 
 export interface PostgresOptions {
@@ -12,11 +13,19 @@ export interface PostgresOptions {
   poolSize?: number;
 }
 
+const JSON_TYPES = new Set([114 /* json */, 3802 /* jsonb */]);
+
+/** node-postgres parses json/jsonb with JSON.parse, which forgets that `1.0` was a float. */
+function getTypeParser(oid: number, format?: "text" | "binary") {
+  if (JSON_TYPES.has(oid) && format !== "binary") return (text: string) => parseJson(text);
+  return pg.types.getTypeParser(oid, format);
+}
+
 /** Arbitrary but fixed: every instance of this server serializes migrations on it. */
 const MIGRATION_LOCK_KEY = 7_305_915_024_118_337n;
 
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<KyselyStorage> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: { getTypeParser } });
   // An idle client losing its connection emits 'error' on the pool; without a
   // listener that would crash the process. The next query reports the failure.
   pool.on("error", () => {});

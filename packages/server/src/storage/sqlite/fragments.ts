@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from "kysely";
 import type { UniqueField } from "../types.js";
 import type { Codec, DialectFragments, SortColumn } from "../kysely/fragments.js";
+import { parseJson, stringifyJson } from "../../schema/floats.js";
 
 const codec: Codec = {
   // Integer epoch milliseconds: exact, compact and sorts numerically.
@@ -9,8 +10,9 @@ const codec: Codec = {
   // better-sqlite3 cannot bind booleans.
   bool: (value) => (value ? 1 : 0),
   readBool: (value) => value === 1 || value === true || value === 1n,
-  json: (value) => JSON.stringify(value),
-  readJson: (value) => (typeof value === "string" ? JSON.parse(value) : value),
+  // JSON text that keeps floats as floats (see schema/floats.ts).
+  json: (value) => stringifyJson(value),
+  readJson: (value) => (typeof value === "string" ? parseJson(value) : value),
 };
 
 /** The trigram tokenizer only indexes runs of three characters or more. */
