@@ -27,7 +27,8 @@ export const describe = <T>(inner: Schema<T>, doc: JsonSchema): Schema<T> => ({ 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const codePoints = (value: string): number => {
+/** Python's len(): code points, not UTF-16 units. */
+export const codePointLength = (value: string): number => {
   let n = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -65,13 +66,13 @@ export const string = (options: StringOptions = {}): Schema<string> =>
         issues.push(issue("value_error", loc, NUL_MESSAGE, input, { error: {} }));
         return INVALID;
       }
-      if (options.maxLength !== undefined && codePoints(input) > options.maxLength) {
+      if (options.maxLength !== undefined && codePointLength(input) > options.maxLength) {
         const max = options.maxLength;
         issues.push(issue("string_too_long", loc, `String should have at most ${max} ${characters(max)}`, input, { max_length: max }));
         return INVALID;
       }
       const value = options.trim ? input.trim() : input;
-      if (options.minLength !== undefined && codePoints(value) < options.minLength) {
+      if (options.minLength !== undefined && codePointLength(value) < options.minLength) {
         const min = options.minLength;
         issues.push(issue("string_too_short", loc, `String should have at least ${min} ${characters(min)}`, input, { min_length: min }));
         return INVALID;

@@ -1,8 +1,14 @@
-/** ISO-8601 in UTC with `Z`, fraction printed only when non-zero and then with six digits (Python's isoformat). */
-export function formatDateTime(date: Date): string {
+/** `2025-01-02T03:04:05` plus Python's fraction: absent when zero, else six digits (we keep milliseconds). */
+function isoSeconds(date: Date): string {
   const iso = date.toISOString(); // 2025-01-02T03:04:05.123Z
   const millis = iso.slice(20, 23);
-  return millis === "000" ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 19)}.${millis}000Z`;
+  return millis === "000" ? iso.slice(0, 19) : `${iso.slice(0, 19)}.${millis}000`;
 }
+
+/** ISO-8601 in UTC with `Z`, as Polar's responses print datetimes. */
+export const formatDateTime = (date: Date): string => `${isoSeconds(date)}Z`;
+
+/** Python's `datetime.isoformat()` for an aware UTC datetime (`…+00:00`), as Polar hashes and stamps it. */
+export const pythonIsoFormat = (date: Date): string => `${isoSeconds(date)}+00:00`;
 
 export const formatNullableDateTime = (date: Date | null): string | null => (date === null ? null : formatDateTime(date));

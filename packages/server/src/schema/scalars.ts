@@ -4,13 +4,14 @@
 import { issue, type Issue, type Loc } from "./issues.js";
 import { INVALID, type Invalid } from "./core.js";
 
-const TRUE = new Set(["1", "on", "t", "true", "y", "yes"]);
-const FALSE = new Set(["0", "off", "f", "false", "n", "no"]);
+/** The spellings Pydantic's lax mode reads as booleans (compared lower-cased). */
+export const LAX_TRUE: ReadonlySet<string> = new Set(["1", "on", "t", "true", "y", "yes"]);
+export const LAX_FALSE: ReadonlySet<string> = new Set(["0", "off", "f", "false", "n", "no"]);
 
 export function parseQueryBoolean(input: string, loc: Loc, issues: Issue[]): boolean | Invalid {
   const lowered = input.toLowerCase();
-  if (TRUE.has(lowered)) return true;
-  if (FALSE.has(lowered)) return false;
+  if (LAX_TRUE.has(lowered)) return true;
+  if (LAX_FALSE.has(lowered)) return false;
   issues.push(issue("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", input));
   return INVALID;
 }

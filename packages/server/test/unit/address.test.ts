@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseAddress } from "../../src/domain/validation/address.js";
-import { INPUT_COUNTRIES, formatEnumExpected } from "../../src/domain/validation/countries.js";
+import { INPUT_COUNTRIES } from "../../src/domain/validation/countries.js";
+import { expectedList } from "../../src/schema/core.js";
 
 const LOC = ["body", "billing_address"] as const;
 const EMPTY = { line1: null, line2: null, postalCode: null, city: null, state: null };
@@ -49,7 +50,7 @@ describe("parseAddress (spec §5.5)", () => {
     ]);
   });
   it("reports sanctioned or unknown countries as enum errors", () => {
-    const expected = formatEnumExpected(INPUT_COUNTRIES);
+    const expected = expectedList(INPUT_COUNTRIES);
     for (const [sent, echoed] of [["ru", "RU"], ["XX", "XX"], [5, 5]] as const) {
       assert.deepEqual(parseAddress({ country: sent }, LOC).issues, [
         { type: "enum", loc: [...LOC, "country"], msg: `Input should be ${expected}`, input: echoed, ctx: { expected } },

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CA_PROVINCES, INPUT_COUNTRIES, OUTPUT_COUNTRIES, US_STATES, formatEnumExpected } from "../../src/domain/validation/countries.js";
+import { CA_PROVINCES, INPUT_COUNTRIES, OUTPUT_COUNTRIES, US_STATES } from "../../src/domain/validation/countries.js";
+import { expectedList } from "../../src/schema/core.js";
 
 describe("country lists (spec §5.5)", () => {
   it("has 249 output and 244 input codes, without the sanctioned ones on input", () => {
@@ -25,17 +26,17 @@ describe("country lists (spec §5.5)", () => {
   });
 });
 
-describe("formatEnumExpected", () => {
+describe("expectedList", () => {
   it("renders pydantic's list form", () => {
-    assert.equal(formatEnumExpected(["individual", "team"]), "'individual' or 'team'");
+    assert.equal(expectedList(["individual", "team"]), "'individual' or 'team'");
     assert.equal(
-      formatEnumExpected(["created_at", "-created_at", "email", "-email", "name", "-name"]),
+      expectedList(["created_at", "-created_at", "email", "-email", "name", "-name"]),
       "'created_at', '-created_at', 'email', '-email', 'name' or '-name'",
     );
-    assert.equal(formatEnumExpected(["only"]), "'only'");
+    assert.equal(expectedList(["only"]), "'only'");
   });
   it("renders the input country enum", () => {
-    const text = formatEnumExpected(INPUT_COUNTRIES);
+    const text = expectedList(INPUT_COUNTRIES);
     assert.ok(text.startsWith("'AD', 'AE', 'AF'"));
     assert.ok(text.endsWith("'ZA', 'ZM' or 'ZW'"));
   });

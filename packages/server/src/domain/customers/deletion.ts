@@ -2,15 +2,9 @@
 
 import { createHash } from "node:crypto";
 import type { CustomerChanges, CustomerRecord } from "../../storage/types.js";
+import { pythonIsoFormat } from "../../schema/datetime.js";
 
 export const ANONYMIZED_EMAIL_DOMAIN = "anonymized.polar.sh";
-
-/** Python's `datetime.isoformat()` for an aware UTC datetime: `…T03:04:05[.ffffff]+00:00`. */
-export function pythonIsoFormat(date: Date): string {
-  const iso = date.toISOString();
-  const millis = iso.slice(20, 23);
-  return `${iso.slice(0, 19)}${millis === "000" ? "" : `.${millis}000`}+00:00`;
-}
 
 /** Marks the customer deleted and frees its external id, remembering it in metadata. */
 export function softDeleteChanges(customer: CustomerRecord, now: Date): CustomerChanges {

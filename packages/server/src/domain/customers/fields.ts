@@ -2,10 +2,11 @@
 // metadata), expressed in our schema layer on top of the pure validators.
 
 import { issue, type Issue, type Loc } from "../../schema/issues.js";
-import { INVALID, NUL_MESSAGE, isPlainObject, nullable, blankAsNull, schema, string, type Invalid, type Schema } from "../../schema/core.js";
+import { INVALID, NUL_MESSAGE, codePointLength, isPlainObject, nullable, blankAsNull, schema, string, type Invalid, type Schema } from "../../schema/core.js";
+import { LAX_FALSE, LAX_TRUE } from "../../schema/scalars.js";
 import { parseEmail } from "../validation/email.js";
 import { normalizeLocale } from "../validation/locale.js";
-import { parseAddress } from "../validation/address.js";
+import { ADDRESS_TEXT_FIELDS, parseAddress } from "../validation/address.js";
 import { INPUT_COUNTRIES } from "../validation/countries.js";
 import type { Address, Metadata, MetadataValue } from "../../storage/types.js";
 import { JsonFloat } from "../../schema/floats.js";
@@ -67,8 +68,6 @@ export const ADDRESS_INPUT_JSON = {
   required: ["country"],
 };
 
-const ADDRESS_TEXT_FIELDS = [["line1", "line1"], ["line2", "line2"], ["postal_code", "postalCode"], ["city", "city"], ["state", "state"]] as const;
-
 export const addressInput = (): Schema<Address> =>
   schema({ $ref: "#/components/schemas/AddressInput" }, (input, loc, issues) => {
     const result = parseAddress(input, loc);
@@ -77,9 +76,10 @@ export const addressInput = (): Schema<Address> =>
       return INVALID;
     }
     // Polar's AddressInput lets U+0000 through and PostgreSQL then fails (500); answer the §1 NUL error instead.
-    const nul = ADDRESS_TEXT_FIELDS.filter(([, property]) => result.value![property]?.includes("\u0000"));
-    for (const [wireName, property] of nul) issues.push(issue("value_error", [...loc, wireName], NUL_MESSAGE, result.value[property], { error: {} }));
-    return nul.length > 0 ? INVALID : result.value;
+    const address = result.value;
+    const nul = ADDRESS_TEXT_FIELDS.filter(([, property]) => address[property]?.includes("\u0000"));
+    for (const [wireName, property] of nul) issues.push(issue("value_error", [...loc, wireName], NUL_MESSAGE, address[property], { error: {} }));
+    return nul.length > 0 ? INVALID : address;
   });
 
 // --- metadata ---------------------------------------------------------------
@@ -88,12 +88,9 @@ export const METADATA_MAX_KEYS = 50;
 export const METADATA_MAX_KEY_LENGTH = 40;
 export const METADATA_MAX_VALUE_LENGTH = 500;
 
-const LAX_TRUE = new Set(["1", "on", "t", "true", "y", "yes"]);
-const LAX_FALSE = new Set(["0", "off", "f", "false", "n", "no"]);
 const LAX_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
 const LAX_FLOAT = /^\s*[+-]?(\d+(_\d+)*(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$|^\s*[+-]?(inf|infinity|nan)\s*$/i;
 
-const codePointLength = (s: string) => [...s].length;
 
 /**
  * One metadata value: `str (1..500) | int | float | bool`, Pydantic's smart

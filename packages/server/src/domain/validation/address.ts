@@ -2,15 +2,17 @@
 // uses: field errors first (in field order), then — only when every field is
 // valid — the model-level US/CA state check located at the address itself.
 // The §1 NUL rule deliberately does not apply here: AddressInput is not a
-// subclass of Polar's `Schema` base.
+// subclass of Polar's `Schema` base. (Our addressInput schema adds it on top,
+// see domain/customers/fields.ts.)
 
 import { issue, type Issue, type Loc } from "../../schema/issues.js";
 import type { Address } from "../../storage/types.js";
-import { CA_PROVINCES, INPUT_COUNTRIES, US_STATES, formatEnumExpected } from "./countries.js";
+import { CA_PROVINCES, INPUT_COUNTRIES, US_STATES } from "./countries.js";
+import { expectedList, isPlainObject } from "../../schema/core.js";
 import { pyStrip } from "./pyText.js";
 
 /** Free-text fields: wire name → Address property, in the model's field order. */
-const TEXT_FIELDS = [
+export const ADDRESS_TEXT_FIELDS = [
   ["line1", "line1"],
   ["line2", "line2"],
   ["postal_code", "postalCode"],
@@ -19,7 +21,7 @@ const TEXT_FIELDS = [
 ] as const;
 
 const INPUT_COUNTRY_SET = new Set(INPUT_COUNTRIES);
-const COUNTRY_EXPECTED = formatEnumExpected(INPUT_COUNTRIES);
+const COUNTRY_EXPECTED = expectedList(INPUT_COUNTRIES);
 const US_STATE_SET = new Set(US_STATES);
 const CA_PROVINCE_SET = new Set(CA_PROVINCES);
 
@@ -42,7 +44,7 @@ export function parseAddress(input: unknown, loc: Loc): AddressResult {
 
   const issues: Issue[] = [];
   const text: Record<string, string | null> = {};
-  for (const [wireName, property] of TEXT_FIELDS) {
+  for (const [wireName, property] of ADDRESS_TEXT_FIELDS) {
     const parsed = parseOptionalText(input[wireName]);
     if (parsed.ok) text[property] = parsed.value;
     else issues.push(issue("string_type", [...loc, wireName], "Input should be a valid string", input[wireName]));
@@ -63,10 +65,6 @@ export function parseAddress(input: unknown, loc: Loc): AddressResult {
   };
   const stateIssue = normaliseSubdivision(address, input, loc);
   return stateIssue ? { value: null, issues: [stateIssue] } : { value: address, issues: [] };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 type TextResult = { ok: true; value: string | null } | { ok: false };

@@ -31,13 +31,3 @@ export const US_STATES: readonly string[] = Object.freeze(
 export const CA_PROVINCES: readonly string[] = Object.freeze(
   "CA-AB CA-BC CA-MB CA-NB CA-NL CA-NS CA-NT CA-NU CA-ON CA-PE CA-QC CA-SK CA-YT".split(" "),
 );
-
-/**
- * Pydantic's rendering of the allowed values in `enum`/`literal` errors:
- * `'A'`, `'A' or 'B'`, `'A', 'B' or 'C'`.
- */
-export function formatEnumExpected(values: readonly string[]): string {
-  const quoted = values.map((v) => `'${v}'`);
-  if (quoted.length <= 1) return quoted.join("");
-  return `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
-}

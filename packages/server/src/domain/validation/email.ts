@@ -6,7 +6,8 @@
 
 import { checkDomainLiteral, validateDomainName } from "./emailDomain.js";
 import { EmailSyntaxError, checkDotAtom, checkUnsafeCharacters, displayCharacter, listDisplays } from "./emailChars.js";
-import { PY_SPACE, codePoints, pyLen, pyRstrip, pyStrip, utf8Length } from "./pyText.js";
+import { PY_SPACE, codePoints, pyRstrip, pyStrip, utf8Length } from "./pyText.js";
+import { codePointLength } from "../../schema/core.js";
 
 export type EmailResult = { ok: true; email: string } | { ok: false; reason: string; ctx?: Record<string, unknown> };
 
@@ -43,7 +44,7 @@ const PRETTY_EMAIL = new RegExp(
 );
 
 export function parseEmail(input: string): EmailResult {
-  if (pyLen(input) > PYDANTIC_MAX_LENGTH) {
+  if (codePointLength(input) > PYDANTIC_MAX_LENGTH) {
     return { ok: false, reason: `Length must not exceed ${PYDANTIC_MAX_LENGTH} characters` };
   }
   const pretty = PRETTY_EMAIL.exec(input);
@@ -243,7 +244,7 @@ function checkEmailLength(original: string, normalized: string, asciiForm: strin
   const originalBytes = utf8Length(original);
   const diff = originalBytes - EMAIL_MAX_LENGTH;
   if (diff > 0) {
-    const characters = pyLen(original);
+    const characters = codePointLength(original);
     const plural = diff > 1 ? "s" : "";
     if (characters === originalBytes) throw new EmailSyntaxError(`The email address is too long (${diff} character${plural} too many).`);
     // Multi-byte characters: only a range of characters to remove can be given.

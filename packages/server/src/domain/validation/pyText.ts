@@ -29,13 +29,6 @@ export function codePoints(s: string): string[] {
   return Array.from(s);
 }
 
-/** Python's `len()`: number of code points. */
-export function pyLen(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
 /** Python's string ordering (code point order); JS's default sort compares UTF-16 units. */
 export function compareCodePoints(a: string, b: string): number {
   const x = codePoints(a);
