@@ -93,24 +93,29 @@ export class CustomerService {
     const changes: CustomerChanges = {};
     const problems: Issue[] = [];
 
-    if (body.email != null && body.email.toLowerCase() !== customer.email?.toLowerCase()) {
-      const { email: taken } = await this.store.findConflicts(customer.organizationId, { email: body.email, excludeId: customer.id });
-      if (taken) problems.push(emailTaken(body.email));
-      else Object.assign(changes, { email: body.email, emailVerified: false });
+    // Values this PATCH would newly claim; both uniqueness questions go to the database at once.
+    const claimedEmail = body.email != null && body.email.toLowerCase() !== customer.email?.toLowerCase() ? body.email : null;
+    const sentExternalId = "external_id" in body ? (body.external_id ?? null) : customer.externalId;
+    const claimedExternalId = customer.externalId === null ? sentExternalId : null;
+    const taken =
+      claimedEmail !== null || claimedExternalId !== null
+        ? await this.store.findConflicts(customer.organizationId, { email: claimedEmail, externalId: claimedExternalId, excludeId: customer.id })
+        : { email: false, externalId: false };
+
+    if (claimedEmail !== null) {
+      if (taken.email) problems.push(emailTaken(claimedEmail));
+      else Object.assign(changes, { email: claimedEmail, emailVerified: false });
     }
     if ("billing_address" in body && body.billing_address === null) {
       problems.push(issue("value_error", ["body", "billing_address"], "Customer billing address cannot be reset to null once set.", null));
     }
-    if ("external_id" in body) {
-      const sent = body.external_id ?? null;
-      if (sent !== customer.externalId) {
-        if (customer.externalId !== null) {
-          problems.push(issue("value_error", ["body", "external_id"], "Customer external ID cannot be updated.", sent));
-        } else if (sent !== null) {
-          const { externalId: taken } = await this.store.findConflicts(customer.organizationId, { externalId: sent, excludeId: customer.id });
-          if (taken) problems.push(externalIdTaken(sent));
-          else changes.externalId = sent;
-        }
+    if (sentExternalId !== customer.externalId) {
+      if (customer.externalId !== null) {
+        problems.push(issue("value_error", ["body", "external_id"], "Customer external ID cannot be updated.", sentExternalId));
+      } else if (taken.externalId) {
+        problems.push(externalIdTaken(sentExternalId as string));
+      } else {
+        changes.externalId = sentExternalId;
       }
     }
     if ("type" in body) {
