@@ -38,7 +38,7 @@ export class KyselyCustomerStore implements CustomerStore {
     const row = customerToRow(this.codec, customer);
     return translating(this.fragments, async () => {
       const inserted = await this.db.transaction().execute(async (trx) => {
-        const created = await trx.insertInto("customers").values(row).returningAll().executeTakeFirstOrThrow();
+        const created = await trx.insertInto("customers").values(row).returning(CUSTOMER_COLUMNS).executeTakeFirstOrThrow();
         await adjustLiveCount(trx, customer.organizationId, 1);
         return created;
       });
@@ -118,19 +118,18 @@ export class KyselyCustomerStore implements CustomerStore {
         const current = await this.live().where("id", "=", id).executeTakeFirst();
         return current && customerFromRow(this.codec, current);
       }
-      const updated = await this.db.transaction().execute(async (trx) => {
-        // Conditional on liveness, so a concurrent second delete finds nothing and
-        // cannot decrement the counter twice.
-        const result = await trx
-          .updateTable("customers")
-          .set(row)
-          .where("id", "=", id)
-          .where("deleted_at", "is", null)
-          .returningAll()
-          .executeTakeFirst();
-        if (result && deleting) await adjustLiveCount(trx, result.organization_id, -1);
-        return result;
-      });
+      // Conditional on liveness, so a concurrent second delete finds nothing and
+      // cannot decrement the counter twice. Only a delete touches the counter, so
+      // only a delete needs a transaction.
+      const apply = (db: Kysely<Database>) =>
+        db.updateTable("customers").set(row).where("id", "=", id).where("deleted_at", "is", null).returning(CUSTOMER_COLUMNS).executeTakeFirst();
+      const updated = deleting
+        ? await this.db.transaction().execute(async (trx) => {
+            const result = await apply(trx);
+            if (result) await adjustLiveCount(trx, result.organization_id, -1);
+            return result;
+          })
+        : await apply(this.db);
       return updated && customerFromRow(this.codec, updated);
     });
   }
