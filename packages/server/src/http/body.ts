@@ -72,5 +72,5 @@ export function registerBodyParsing(app: FastifyInstance): void {
   });
 }
 
-/** The value schema validation sees: raw text for non-JSON bodies, null for an empty one. */
-export const bodyInput = (body: RequestBody): unknown => (body instanceof RawBody ? body.text : body === undefined ? null : body);
+/** The value schema validation sees: raw text for non-JSON bodies, else the parsed JSON. */
+export const bodyInput = (body: RequestBody): unknown => (body instanceof RawBody ? body.text : body);

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Issue } from "../../schema/issues.js";
 import { INVALID, type Schema } from "../../schema/core.js";
-import { customerCreate, customerUpdate, customerUpdateExternalId, type CustomerUpdate } from "../../domain/customers/requests.js";
+import { customerCreate, customerUpdate, customerUpdateExternalId } from "../../domain/customers/requests.js";
 import { customerJson, customerStateJson } from "../../domain/customers/responses.js";
 import type { CustomerService } from "../../domain/customers/service.js";
 import type { CustomerRecord } from "../../storage/types.js";
@@ -16,24 +16,13 @@ import { CUSTOMER_OPERATIONS } from "../operations.js";
 type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: RawQuery }>;
 type ExternalRequest = FastifyRequest<{ Params: { externalId: string }; Querystring: RawQuery }>;
 
-function parseBody<T>(schema: Schema<T>, request: FastifyRequest, issues: Issue[]): T {
-  const value = schema.parse(bodyInput(request.body), ["body"], issues);
-  rejectIfAny(issues);
-  return value as T;
-}
-
-/** Missing body: FastAPI reports `missing` at ["body"] before looking inside. */
-function requireBody(request: FastifyRequest, issues: Issue[]): boolean {
+/** Validates the body against `schema`, collecting issues; a missing body is FastAPI's `missing` at ["body"]. */
+function readBody<T>(schema: Schema<T>, request: FastifyRequest, issues: Issue[]): T {
   if (request.body === undefined || request.body === null) {
     issues.push({ type: "missing", loc: ["body"], msg: "Field required", input: null });
-    return false;
+    return INVALID as T;
   }
-  return true;
-}
-
-function parseRequiredBody<T>(schema: Schema<T>, request: FastifyRequest, issues: Issue[]): T {
-  if (!requireBody(request, issues)) rejectIfAny(issues);
-  return parseBody(schema, request, issues);
+  return schema.parse(bodyInput(request.body), ["body"], issues) as T;
 }
 
 const sendCustomer = (reply: FastifyReply, customer: CustomerRecord, status = 200) => sendJson(reply, status, customerJson(customer));
@@ -59,7 +48,9 @@ export function registerCustomerRoutes(app: FastifyInstance, service: CustomerSe
   app.route({
     ...route("create"),
     handler: async (request, reply) => {
-      const body = parseRequiredBody(customerCreate, request, []);
+      const issues: Issue[] = [];
+      const body = readBody(customerCreate, request, issues);
+      rejectIfAny(issues);
       return sendCustomer(reply, await service.create(request.access, body), 201);
     },
   });
@@ -88,16 +79,18 @@ export function registerCustomerRoutes(app: FastifyInstance, service: CustomerSe
     handler: async (request: IdRequest, reply) => {
       const issues: Issue[] = [];
       const id = parsePathId(request.params.id, issues);
-      const body = requireBody(request, issues) ? customerUpdate.parse(bodyInput(request.body), ["body"], issues) : INVALID;
+      const body = readBody(customerUpdate, request, issues);
       rejectIfAny(issues);
       const customer = await service.get(request.access, id);
-      return sendCustomer(reply, await service.update(request.access, customer, body as CustomerUpdate));
+      return sendCustomer(reply, await service.update(request.access, customer, body));
     },
   });
   app.route({
     ...route("updateExternal"),
     handler: async (request: ExternalRequest, reply) => {
-      const body = parseRequiredBody(customerUpdateExternalId, request, []);
+      const issues: Issue[] = [];
+      const body = readBody(customerUpdateExternalId, request, issues);
+      rejectIfAny(issues);
       const customer = await byExternalId(request);
       return sendCustomer(reply, await service.update(request.access, customer, body));
     },
