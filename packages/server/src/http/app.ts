@@ -20,7 +20,6 @@ export interface AppOptions {
 
 export interface App {
   fastify: FastifyInstance;
-  authenticator: Authenticator;
 }
 
 export function buildApp({ storage, logger = false }: AppOptions): App {
@@ -48,5 +47,5 @@ export function buildApp({ storage, logger = false }: AppOptions): App {
     { method: "GET", path: "/openapi.json" },
     { method: "GET", path: "/docs" },
   ]);
-  return { fastify, authenticator };
+  return { fastify };
 }

@@ -59,11 +59,6 @@ export class Authenticator {
     });
   }
 
-  /** Forget cached lookups (after issuing or revoking tokens in-process). */
-  clearCache(): void {
-    this.cache.clear();
-  }
-
   private async resolve(hash: string, now: number): Promise<{ result: Authentication; expiresAt: number | null }> {
     const token = await this.storage.auth.findTokenByHash(hash);
     if (!token || token.revokedAt !== null) return { result: INVALID, expiresAt: null };

@@ -6,7 +6,6 @@ import { randomUUID } from "node:crypto";
 import { issue, type Issue } from "../../schema/issues.js";
 import {
   UniqueViolationError,
-  type Address,
   type CustomerChanges,
   type CustomerPage,
   type CustomerRecord,
@@ -206,4 +205,3 @@ export class CustomerService {
   }
 }
 
-export type { Address };
