@@ -5,9 +5,8 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { openStorage } from "../src/storage/open.js";
-import { bulkInsertCustomersForTesting } from "../src/storage/testing.js";
-import type { ListCustomersQuery, NewCustomer, Storage } from "../src/storage/types.js";
+import { openStorage, type Storage } from "../src/storage.js";
+import { bulkInsertCustomersForTesting, type ListCustomersQuery, type NewCustomer } from "../src/modules/customers/index.js";
 import { createTestDatabase } from "../test/support/postgres.js";
 
 const { values: args } = parseArgs({
@@ -61,7 +60,7 @@ async function p50(storage: Storage, query: ListCustomersQuery): Promise<{ ms: n
 
 async function run(label: string, storage: Storage): Promise<void> {
   console.log(`${label}:`);
-  const org = await storage.auth.createOrganization({ id: randomUUID(), name: "Bench", slug: `bench-${randomUUID()}`, createdAt: new Date() });
+  const org = await storage.accounts.createOrganization({ id: randomUUID(), name: "Bench", slug: `bench-${randomUUID()}`, createdAt: new Date() });
   await seed(storage, org.id);
   const base: ListCustomersQuery = { organizationIds: [org.id], sorting: [], limit: 10, offset: 0 };
   const probe = Math.floor(COUNT * 0.37);

@@ -1,4 +1,6 @@
 export { startServer, type RunningServer, type ServerOptions } from "./server.js";
-export { buildApp } from "./http/app.js";
-export { openStorage } from "./storage/open.js";
-export type * from "./storage/types.js";
+export { buildApp } from "./platform/http/app.js";
+export { openStorage, type Storage, type Stores } from "./storage.js";
+export { MODULES } from "./modules.js";
+export type * from "./modules/customers/index.js";
+export type * from "./modules/accounts/index.js";

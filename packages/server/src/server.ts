@@ -1,9 +1,12 @@
-// Starting and stopping a server: storage + HTTP app + listener.
+// Starting and stopping a server: storage + HTTP app + listener, wired from
+// the module list.
 
 import type { FastifyServerOptions } from "fastify";
-import { openStorage } from "./storage/open.js";
-import type { Storage } from "./storage/types.js";
-import { buildApp, type App } from "./http/app.js";
+import { MODULES } from "./modules.js";
+import { systemClock, type Clock } from "./platform/clock.js";
+import { buildApp, type App } from "./platform/http/app.js";
+import type { RouteGroup } from "./platform/http/operation.js";
+import { openStorage, type Storage } from "./storage.js";
 
 export interface ServerOptions {
   databaseUrl: string;
@@ -12,6 +15,7 @@ export interface ServerOptions {
   logger?: FastifyServerOptions["logger"];
   /** Use an already opened storage instead of opening `databaseUrl`. */
   storage?: Storage;
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -22,9 +26,27 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+type Modules = (typeof MODULES)[number];
+type DepsOf<M> = M extends { services?(deps: infer D): unknown } ? D : never;
+/** Fails to compile when the composed storage lacks what some module's services need. */
+type EveryModuleServed = { [M in Modules as M["name"]]: [DepsOf<M>] extends [never] ? true : Storage & { clock: Clock } extends DepsOf<M> ? true : false };
+const everyModuleServed: EveryModuleServed extends Record<string, true> ? true : never = true;
+void everyModuleServed;
+
+/** Each module's operations with the services its handlers call. */
+export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
+  const deps = { ...storage, clock };
+  const groups: RouteGroup[] = [];
+  for (const module of MODULES as readonly { services?(deps: unknown): unknown; operations?: RouteGroup["operations"] }[]) {
+    if (module.services && module.operations) groups.push({ operations: module.operations, services: module.services(deps) });
+  }
+  return groups;
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
-  const app = buildApp({ storage, logger: options.logger });
+  const clock = options.clock ?? systemClock;
+  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger });
   let address: string;
   try {
     address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });

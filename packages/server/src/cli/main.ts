@@ -4,10 +4,10 @@
 // problems go to stderr as one line with a non-zero exit status.
 
 import { Command, CommanderError, Option } from "commander";
-import { openStorage } from "../storage/open.js";
-import type { Storage } from "../storage/types.js";
-import { addMember, createOrganization, createToken, createUser, parseScopes, UsageError } from "../admin/accounts.js";
-import { parseDuration } from "../domain/auth/tokens.js";
+import { openStorage, type Storage } from "../storage.js";
+import { addMember, createOrganization, createToken, createUser, parseScopes, UsageError } from "../modules/accounts/index.js";
+import { parseDuration } from "../platform/auth/tokens.js";
+import { servedScopes } from "../modules.js";
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/polar.db";
 
@@ -91,11 +91,11 @@ function buildProgram(): Command {
     .description("issue an organization (--org) or personal (--user) access token and print it")
     .option("--org <id>", "organization id: issues a polar_oat_ token")
     .option("--user <id>", "user id: issues a polar_pat_ token")
-    .option("--scopes <scopes>", 'space-separated scopes (default: "customers:read customers:write")')
+    .option("--scopes <scopes>", `space-separated scopes, any of Polar's (default: every scope this server's endpoints accept: "${servedScopes().join(" ")}")`)
     .option("--expires-in <duration>", "lifetime such as 30d, 12h or 90m (default: never expires)")
     .addOption(databaseOption())
     .action(async (opts: { org?: string; user?: string; scopes?: string; expiresIn?: string; database: string }) => {
-      const scopes = parseScopes(opts.scopes);
+      const scopes = parseScopes(opts.scopes, servedScopes());
       let expiresInMs: number | null = null;
       if (opts.expiresIn !== undefined) {
         expiresInMs = parseDuration(opts.expiresIn);

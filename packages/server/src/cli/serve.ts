@@ -1,8 +1,9 @@
 // `polar-customers serve`: bootstrap an empty database, listen, and shut
 // down cleanly on SIGTERM/SIGINT (finish in-flight requests, close the DB).
 
-import { openStorage } from "../storage/open.js";
-import { bootstrap } from "../admin/accounts.js";
+import { openStorage } from "../storage.js";
+import { bootstrap } from "../modules/accounts/index.js";
+import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
 
 export interface ServeOptions {
@@ -16,7 +17,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 export async function serve(options: ServeOptions): Promise<void> {
   const storage = await openStorage(options.databaseUrl);
   try {
-    const created = await bootstrap(storage);
+    const created = await bootstrap(storage, servedScopes());
     if (created) {
       say(`Created organization "${created.organization.name}" (organization id ${created.organization.id})`);
       say(`Organization access token with every scope (shown once, keep it safe): ${created.token}`);

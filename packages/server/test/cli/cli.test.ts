@@ -10,8 +10,8 @@ import { dirname, join, resolve } from "node:path";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
-import { openStorage } from "../../src/storage/open.js";
-import { hashToken } from "../../src/domain/auth/tokens.js";
+import { openStorage } from "../../src/storage.js";
+import { hashToken } from "../../src/platform/auth/tokens.js";
 import { RawConnection } from "../support/rawHttp.js";
 
 const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/polar-customers.js"); // the committed bin, as npm links it
@@ -213,18 +213,44 @@ describe("CLI: accounts and tokens", () => {
     // Expiry is stored relative to when the token was issued; tokens are stored hashed.
     const storage = await openStorage(database);
     try {
-      assert.equal(await storage.auth.findTokenByHash(oat), undefined);
-      const stored = await storage.auth.findTokenByHash(hashToken(monthly));
+      assert.equal(await storage.accounts.findTokenByHash(oat), undefined);
+      const stored = await storage.accounts.findTokenByHash(hashToken(monthly));
       assert.ok(stored?.expiresAt);
       assert.ok(stored.expiresAt.getTime() >= issuedAt - 5_000 + 30 * DAY_MS && stored.expiresAt.getTime() <= issuedBy + 30 * DAY_MS);
       assert.deepEqual(stored.scopes, ["customers:read", "customers:write"]);
-      const storedHourly = await storage.auth.findTokenByHash(hashToken(hourly));
+      const storedHourly = await storage.accounts.findTokenByHash(hashToken(hourly));
       assert.ok(storedHourly?.expiresAt);
       assert.ok(storedHourly.expiresAt.getTime() <= issuedBy + 12 * 3_600_000 && storedHourly.expiresAt.getTime() >= issuedAt - 5_000 + 12 * 3_600_000);
       assert.deepEqual(storedHourly.scopes, ["customers:read"]);
-      assert.equal((await storage.auth.findTokenByHash(hashToken(oat)))?.expiresAt, null);
+      assert.equal((await storage.accounts.findTokenByHash(hashToken(oat)))?.expiresAt, null);
     } finally {
       await storage.close();
+    }
+  });
+
+  it("issues tokens with any scope Polar defines; one with only products:read works but may not touch customers", async () => {
+    const database = newDatabase();
+    const org = json(await ok(["orgs", "create", "--name", "Products", "--database", database]));
+    const products = token(await ok(["tokens", "create", "--org", org.id, "--scopes", "products:read", "--database", database]), OAT);
+    const several = token(await ok(["tokens", "create", "--org", org.id, "--scopes", "webhooks:write benefits:read", "--database", database]), OAT);
+    const storage = await openStorage(database);
+    try {
+      assert.deepEqual((await storage.accounts.findTokenByHash(hashToken(products)))?.scopes, ["products:read"]);
+      assert.deepEqual((await storage.accounts.findTokenByHash(hashToken(several)))?.scopes, ["webhooks:write", "benefits:read"]);
+    } finally {
+      await storage.close();
+    }
+    const server = await serve(["--database", database]);
+    try {
+      for (const bearer of [products, several]) {
+        for (const [method, body] of [["GET", undefined], ["POST", { email: "p@example.com" }]] as const) {
+          const reply = await call(server.url, method, "/v1/customers/", bearer, body);
+          assert.equal(reply.status, 403, `${method} is refused, not 401: the token itself is valid`);
+          assert.equal(reply.body.error, "insufficient_scope");
+        }
+      }
+    } finally {
+      await stop(server);
     }
   });
 
@@ -235,6 +261,8 @@ describe("CLI: accounts and tokens", () => {
     const cases: [string, string[], RegExp][] = [
       ["unknown role", ["members", "add", "--org", org.id, "--user", user.id, "--role", "boss"], /role/],
       ["unknown scope", ["tokens", "create", "--org", org.id, "--scopes", "customers:admin"], /scope/],
+      ["unknown scope of a known resource", ["tokens", "create", "--org", org.id, "--scopes", "customers:admin"], /did you mean customers:read or customers:write\?/],
+      ["unknown resource scope", ["tokens", "create", "--org", org.id, "--scopes", "gadgets:read"], /known scopes: openid .* products:read /],
       ["empty scopes", ["tokens", "create", "--org", org.id, "--scopes", ""], /scope/],
       ["bad --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "soon"], /expires-in/],
       ["unit-less --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "30"], /expires-in/],
@@ -272,7 +300,7 @@ describe("CLI: accounts and tokens", () => {
     // Nothing above changed the database.
     const storage = await openStorage(database);
     try {
-      assert.equal(await storage.auth.countOrganizations(), 1);
+      assert.equal(await storage.accounts.countOrganizations(), 1);
     } finally {
       await storage.close();
     }
@@ -367,7 +395,7 @@ describe("CLI: serve", () => {
     }
     const storage = await openStorage(database);
     try {
-      assert.equal(await storage.auth.countOrganizations(), 1);
+      assert.equal(await storage.accounts.countOrganizations(), 1);
       const page = await storage.customers.list({ organizationIds: [organizationId], offset: 0, limit: 10, sorting: [{ field: "created_at", descending: false }] });
       assert.deepEqual(page.items.map((c) => c.email), ["boot@example.com", "inflight@example.com"]);
     } finally {

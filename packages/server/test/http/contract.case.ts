@@ -1,23 +1,14 @@
-// The HTTP contract: every case runs against a real server on each backend
-// (sqlite.test.ts, postgres.test.ts), like Hono's shared router suite.
+// The HTTP contract: every module's cases run against a real server on each
+// backend (sqlite.test.ts, postgres.test.ts), like Hono's shared router suite.
 
 import { after, before, describe } from "node:test";
 import { TestServer } from "../support/server.js";
-import { transportCases } from "./transport.case.js";
-import { authCases } from "./auth.case.js";
-import { crudCases } from "./crud.case.js";
-import { validationCases } from "./validation.case.js";
-import { listCases } from "./list.case.js";
-import { officialSdkCases } from "./officialSdk.case.js";
-import { fuzzCases } from "./fuzz.case.js";
-import { concurrencyCases } from "./concurrency.case.js";
+import type { GetServer, HttpTarget } from "../support/contract.js";
+import { loadModuleTests } from "../support/modules.js";
 
-export type GetServer = () => TestServer;
+export type { GetServer, HttpTarget };
 
-export interface HttpTarget {
-  backend: "sqlite" | "postgres";
-  databaseUrl(): Promise<string>;
-}
+const modules = await loadModuleTests();
 
 export function httpContract(target: HttpTarget, extraCases: ((get: GetServer) => void)[] = []): void {
   describe(`HTTP contract (${target.backend})`, () => {
@@ -32,14 +23,11 @@ export function httpContract(target: HttpTarget, extraCases: ((get: GetServer) =
       if (!server) throw new Error("server not started");
       return server;
     };
-    transportCases(get);
-    authCases(get);
-    crudCases(get);
-    validationCases(get);
-    listCases(get);
-    officialSdkCases(get);
-    concurrencyCases(get);
-    fuzzCases(get);
+    for (const { name, tests } of modules) {
+      describe(name, () => {
+        for (const cases of tests.http ?? []) cases(get);
+      });
+    }
     for (const cases of extraCases) cases(get);
   });
 }

@@ -1,22 +1,15 @@
-// The storage contract: every backend must pass exactly these cases.
-// sqlite.test.ts and postgres.test.ts register them against their backend.
+// The storage contract: every backend must pass exactly these cases, the
+// platform's own and every module's. sqlite.test.ts and postgres.test.ts
+// register them against their backend.
 import { after, before, describe } from "node:test";
-import type { Storage } from "../../src/storage/types.js";
-import { authCases } from "./auth.case.js";
-import { customerCases } from "./customers.case.js";
-import { listCases } from "./list.case.js";
-import { searchCases } from "./search.case.js";
-import { uniquenessCases } from "./uniqueness.case.js";
+import type { Storage } from "../../src/storage.js";
+import type { ContractTarget, GetStorage } from "../support/contract.js";
+import { loadModuleTests } from "../support/modules.js";
 import { lifecycleCases } from "./lifecycle.case.js";
 
-export interface ContractTarget {
-  dialect: Storage["dialect"];
-  /** Opens a storage on one shared database; may be called several times, also concurrently. */
-  open(): Promise<Storage>;
-}
+export type { ContractTarget, GetStorage };
 
-/** Every case creates its own organizations, so all cases share one storage. */
-export type GetStorage = () => Storage;
+const modules = await loadModuleTests();
 
 export function storageContract(target: ContractTarget): void {
   describe(`storage contract (${target.dialect})`, () => {
@@ -32,10 +25,10 @@ export function storageContract(target: ContractTarget): void {
       return storage;
     };
     lifecycleCases(target);
-    customerCases(get);
-    uniquenessCases(get);
-    listCases(get);
-    searchCases(get);
-    authCases(get);
+    for (const { name, tests } of modules) {
+      describe(name, () => {
+        for (const cases of tests.storage ?? []) cases(get, target);
+      });
+    }
   });
 }

@@ -1,7 +1,7 @@
 // Runs against a real PostgreSQL; if it is unreachable these tests fail, by design.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { openStorage } from "../../src/storage/open.js";
+import { openStorage } from "../../src/storage.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { storageContract } from "./contract.case.js";
 
@@ -35,7 +35,7 @@ describe("openStorage URLs (postgres)", () => {
     const s = await openStorage(url().replace(/^postgres:/, "postgresql:"));
     try {
       assert.equal(s.dialect, "postgres");
-      assert.equal(typeof (await s.auth.countOrganizations()), "number");
+      assert.equal(typeof (await s.accounts.countOrganizations()), "number");
     } finally {
       await s.close();
     }

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, describe, it } from "node:test";
 import { randomUUID } from "node:crypto";
-import { openStorage } from "../../src/storage/open.js";
+import { openStorage } from "../../src/storage.js";
 import { storageContract } from "./contract.case.js";
-import { customer, newOrg } from "./fixtures.js";
+import { customer, newOrg } from "../../src/modules/customers/tests/storage/fixtures.js";
 
 const dir = mkdtempSync(join(tmpdir(), "polar-storage-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +19,7 @@ describe("openStorage URLs (sqlite)", () => {
     try {
       const org = await newOrg(a);
       await a.customers.insert(customer(org.id));
-      assert.equal(await b.auth.getOrganization(org.id), undefined);
+      assert.equal(await b.accounts.getOrganization(org.id), undefined);
       assert.equal(a.dialect, "sqlite");
     } finally {
       await Promise.all([a.close(), b.close()]);
@@ -34,7 +34,7 @@ describe("openStorage URLs (sqlite)", () => {
     assert.ok(existsSync(file));
     const again = await openStorage(`sqlite:${file}`);
     try {
-      assert.equal((await again.auth.getOrganization(org.id))?.id, org.id);
+      assert.equal((await again.accounts.getOrganization(org.id))?.id, org.id);
     } finally {
       await again.close();
     }

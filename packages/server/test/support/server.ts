@@ -2,9 +2,10 @@
 // mint organizations, users and tokens through the same code the CLI uses.
 
 import { startServer, type RunningServer } from "../../src/server.js";
-import { openStorage } from "../../src/storage/open.js";
-import type { MemberRole, Storage } from "../../src/storage/types.js";
-import { addMember, createOrganization, createToken, createUser } from "../../src/admin/accounts.js";
+import { openStorage } from "../../src/storage.js";
+import type { MemberRole } from "../../src/modules/accounts/index.js";
+import type { Storage } from "../../src/storage.js";
+import { addMember, createOrganization, createToken, createUser } from "../../src/modules/accounts/index.js";
 
 export interface Credentials {
   id: string;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseAddress } from "../../src/domain/validation/address.js";
-import { INPUT_COUNTRIES } from "../../src/domain/validation/countries.js";
-import { expectedList } from "../../src/schema/core.js";
+import { parseAddress } from "../../src/validation/address.js";
+import { INPUT_COUNTRIES } from "../../src/validation/countries.js";
+import { expectedList } from "../../src/platform/schema/core.js";
 
 const LOC = ["body", "billing_address"] as const;
 const EMPTY = { line1: null, line2: null, postalCode: null, city: null, state: null };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CA_PROVINCES, INPUT_COUNTRIES, OUTPUT_COUNTRIES, US_STATES } from "../../src/domain/validation/countries.js";
-import { expectedList } from "../../src/schema/core.js";
+import { CA_PROVINCES, INPUT_COUNTRIES, OUTPUT_COUNTRIES, US_STATES } from "../../src/validation/countries.js";
+import { expectedList } from "../../src/platform/schema/core.js";
 
 describe("country lists (spec §5.5)", () => {
   it("has 249 output and 244 input codes, without the sanctioned ones on input", () => {

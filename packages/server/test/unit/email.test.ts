@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { parseEmail } from "../../src/domain/validation/email.js";
+import { parseEmail } from "../../src/validation/email.js";
 
 const accepts = (input: string, expected: string) => assert.deepEqual(parseEmail(input), { ok: true, email: expected });
 const rejects = (input: string, reason: string) => assert.deepEqual(parseEmail(input), { ok: false, reason });

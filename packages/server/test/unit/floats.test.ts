@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { JsonFloat, parseJson, pythonFloatRepr, stringifyJson } from "../../src/schema/floats.js";
+import { JsonFloat, parseJson, pythonFloatRepr, stringifyJson } from "../../src/platform/schema/floats.js";
 
 test("floats print as Python's repr does", () => {
   const cases: [number, string][] = [

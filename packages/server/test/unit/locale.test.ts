@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { normalizeLocale } from "../../src/domain/validation/locale.js";
+import { normalizeLocale } from "../../src/validation/locale.js";
 
 describe("normalizeLocale: examples of spec §5.8", () => {
   const cases: [string, string][] = [

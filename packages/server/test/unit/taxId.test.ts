@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { COUNTRY_TAX_ID_FORMATS, validateTaxId } from "../../src/domain/validation/taxId.js";
+import { COUNTRY_TAX_ID_FORMATS, validateTaxId } from "../../src/validation/taxId.js";
 
 describe("validateTaxId: verified examples of spec §5.6", () => {
   const cases: [country: string, input: string, expected: [string, string] | null][] = [

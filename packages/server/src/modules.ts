@@ -1,0 +1,16 @@
+// The resource modules this server is made of, in dependency order (a
+// module's tables may reference those of the modules before it). Adding a
+// resource: a folder under modules/ exporting its Module, and one line here.
+
+import type { Scope } from "./platform/auth/scopes.js";
+import { accountsModule } from "./modules/accounts/index.js";
+import { customersModule } from "./modules/customers/index.js";
+
+export const MODULES = [accountsModule, customersModule] as const;
+
+/** Every scope some operation of this server accepts: what a token needs to use all of it. */
+export function servedScopes(): Scope[] {
+  const scopes = new Set<Scope>();
+  for (const module of MODULES) for (const op of module.operations ?? []) for (const scope of op.scopes) scopes.add(scope);
+  return [...scopes];
+}

@@ -1,0 +1,45 @@
+// Organizations, users, memberships and access tokens: who may call the API.
+import type { MemberRole } from "../../platform/auth/principal.js";
+
+export type { MemberRole };
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: Date;
+  deletedAt: Date | null;
+  /** Polar's `api_access` capability: tokens of an organization without it do not resolve. */
+  apiAccess: boolean;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  createdAt: Date;
+}
+
+export interface MembershipRecord {
+  organizationId: string;
+  role: MemberRole;
+}
+
+export type TokenKind = "organization" | "personal";
+
+export interface NewAccessToken {
+  id: string;
+  kind: TokenKind;
+  /** SHA-256 hex of the full token string; the token itself is never stored. */
+  tokenHash: string;
+  /** Set for organization tokens. */
+  organizationId: string | null;
+  /** Set for personal tokens. */
+  userId: string | null;
+  scopes: string[];
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+export interface AccessTokenRecord extends NewAccessToken {
+  revokedAt: Date | null;
+}

@@ -1,0 +1,88 @@
+// Where the customers queries need different SQL on SQLite and PostgreSQL:
+// substring search, organization scoping, metadata filters and NULL ordering.
+// Everything else in this module is written once.
+import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
+import type { DialectName, UniqueIndex } from "../../platform/storage/seam.js";
+import type { UniqueField } from "./store.js";
+
+export type SortColumn = "created_at" | "email_key" | "name_key" | "id";
+
+export interface CustomerSql {
+  /**
+   * Optional index-backed pre-filter for the `query` search, given the
+   * lower-cased needle. The caller always re-checks candidates exactly, so this
+   * may over-match; undefined means "no narrowing, scan".
+   */
+  searchCandidates(needle: string): Expression<SqlBool> | undefined;
+  /**
+   * Organization scoping. `searchDriven` is set when searchCandidates() narrowed
+   * the query: the planner should then start from the search index rather than
+   * walk every customer of the organization in an index.
+   */
+  organizationIn(organizationIds: readonly string[], searchDriven: boolean): Expression<SqlBool>;
+  /** Metadata value at `key`, rendered as text (see ListCustomersQuery.metadata), is one of `values`. */
+  metadataIn(key: string, values: readonly string[]): Expression<SqlBool>;
+  /** ORDER BY terms for one column with PostgreSQL's null placement (last ascending, first descending). */
+  orderBy(column: SortColumn, descending: boolean): RawBuilder<unknown>[];
+}
+
+/** The partial unique indexes of migrations.ts. */
+export const CUSTOMER_UNIQUE_INDEXES: readonly UniqueIndex<UniqueField>[] = [
+  { name: "customers_email_live", table: "customers", columns: ["organization_id", "email_key"], field: "email" },
+  { name: "customers_external_id_live", table: "customers", columns: ["organization_id", "external_id"], field: "external_id" },
+];
+
+/** The trigram tokenizer only indexes runs of three characters or more. */
+const TRIGRAM = 3;
+
+const ftsPhrase = (needle: string) => `"${needle.replace(/"/g, '""')}"`;
+
+const sqlite: CustomerSql = {
+  searchCandidates(needle) {
+    if ([...needle].length < TRIGRAM) return undefined;
+    // Keys are lower-cased in JS and the tokenizer is case-sensitive, so the
+    // trigram match is a plain substring test on the same bytes.
+    return sql<SqlBool>`customers.seq in (select rowid from customers_fts where customers_fts match ${ftsPhrase(needle)})`;
+  },
+  organizationIn(organizationIds, searchDriven) {
+    // Unary + hides the column from the planner, which otherwise prefers the
+    // (organization_id, …) indexes and re-checks every customer of the organization
+    // against the FTS result instead of looking up the few FTS hits by rowid.
+    const column = searchDriven ? sql`+customers.organization_id` : sql.ref("customers.organization_id");
+    return sql<SqlBool>`${column} in (${sql.join(organizationIds)})`;
+  },
+  metadataIn(key, values) {
+    // `->` on the entry's own path yields the stored JSON text (numbers exactly
+    // as written, true/false); strings are compared unquoted.
+    return sql<SqlBool>`exists (select 1 from json_each(customers.metadata) as m where m.key = ${key} and (case when m.type = 'text' then m.value else customers.metadata -> m.fullkey end) in (${sql.join(values)}))`;
+  },
+  orderBy(column, descending) {
+    const ref = sql.ref(`customers.${column}`);
+    const dir = sql.raw(descending ? "desc" : "asc");
+    if (column === "email_key" || column === "name_key") {
+      // `(x is null)` first mirrors PostgreSQL's NULL placement and matches the
+      // expression indexes created in migrations.ts.
+      return [sql`(${ref} is null) ${dir}`, sql`${ref} ${dir}`];
+    }
+    return [sql`${ref} ${dir}`];
+  },
+};
+
+const postgres: CustomerSql = {
+  // The exact LIKE re-check is itself served by the pg_trgm GIN index.
+  searchCandidates: () => undefined,
+  organizationIn(organizationIds) {
+    return sql<SqlBool>`${sql.ref("customers.organization_id")} in (${sql.join(organizationIds)})`;
+  },
+  metadataIn(key, values) {
+    // ->> renders strings unquoted, booleans as true/false and numbers in JSON form.
+    return sql<SqlBool>`(customers.metadata ->> ${key}) in (${sql.join(values)})`;
+  },
+  orderBy(column, descending) {
+    // PostgreSQL's defaults already put NULLs last ascending and first descending;
+    // key columns are COLLATE "C", so comparison is bytewise like SQLite's BINARY.
+    return [sql`${sql.ref(`customers.${column}`)} ${sql.raw(descending ? "desc" : "asc")}`];
+  },
+};
+
+export const CUSTOMER_SQL: Record<DialectName, CustomerSql> = { sqlite, postgres };

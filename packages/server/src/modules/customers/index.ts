@@ -1,0 +1,25 @@
+// The customers module: Polar's ten /v1/customers endpoints over one store.
+import { defineModule } from "../../platform/module.js";
+import { systemClock, type Clock } from "../../platform/clock.js";
+import { customersMigrations } from "./migrations.js";
+import { customerOperations } from "./operations.js";
+import { CustomerService } from "./service.js";
+import type { CustomerStore } from "./store.js";
+import { KyselyCustomerStore } from "./store-kysely.js";
+
+export interface CustomersDeps {
+  customers: CustomerStore;
+  clock?: Clock;
+}
+
+export const customersModule = defineModule({
+  name: "customers",
+  migrations: customersMigrations,
+  store: (context) => new KyselyCustomerStore(context),
+  services: (deps: CustomersDeps) => ({ customers: new CustomerService(deps.customers, deps.clock ?? systemClock) }),
+  operations: customerOperations,
+});
+
+export type { Address, CustomerChanges, CustomerRecord, CustomerType, Metadata, MetadataValue, NewCustomer } from "./model.js";
+export type { CustomerConflicts, CustomerPage, CustomerStore, ListCustomersQuery, SortField, SortKey, UniqueField } from "./store.js";
+export { bulkInsertCustomersForTesting, insertSubscription, type SubscriptionSeed } from "./testing.js";

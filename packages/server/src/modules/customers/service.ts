@@ -1,0 +1,212 @@
+// The customers rules: tenancy, uniqueness, write-once external ids, tax-id
+// validation and soft deletion. Schema validation has already happened; this
+// layer raises business errors and talks to the store.
+
+import { randomUUID } from "node:crypto";
+import { assertRole, type AccessContext, type MemberRole } from "../../platform/auth/principal.js";
+import { systemClock, type Clock } from "../../platform/clock.js";
+import { Conflict, NotPermitted, ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
+import { issue, type Issue } from "../../platform/schema/issues.js";
+import { UniqueViolationError } from "../../platform/storage/seam.js";
+import { validateTaxId } from "../../validation/taxId.js";
+import { anonymizedChanges, softDeleteChanges } from "./deletion.js";
+import type { CustomerChanges, CustomerRecord } from "./model.js";
+import type { CustomerCreate, CustomerUpdate } from "./requests.js";
+import type { CustomerPage, CustomerStore, ListCustomersQuery } from "./store.js";
+
+export const EMAIL_TAKEN = "A customer with this email address already exists.";
+export const EXTERNAL_ID_TAKEN = "A customer with this external ID already exists.";
+
+const emailTaken = (email: string) => issue("value_error", ["body", "email"], EMAIL_TAKEN, email);
+const externalIdTaken = (externalId: string) => issue("value_error", ["body", "external_id"], EXTERNAL_ID_TAKEN, externalId);
+const fail = (...issues: Issue[]): never => {
+  throw new ValidationFailed(issues);
+};
+
+export type ListParams = Omit<ListCustomersQuery, "organizationIds"> & { organizationIds?: string[] };
+
+/** Polar's `customers:manage` role permission: `finance` members may only read. */
+const MANAGING_ROLES: ReadonlySet<MemberRole> = new Set(["owner", "admin", "member"]);
+const assertCanManage = (context: AccessContext, organizationId: string) =>
+  assertRole(context, organizationId, MANAGING_ROLES, () => new NotPermitted("You don't have permission to manage customers"));
+
+export class CustomerService {
+  constructor(
+    private readonly store: CustomerStore,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  private now(): Date {
+    return this.clock.now();
+  }
+
+  list(context: AccessContext, params: ListParams): Promise<CustomerPage> {
+    const requested = params.organizationIds;
+    const organizationIds = requested ? context.organizationIds.filter((id) => requested.includes(id)) : context.organizationIds;
+    return this.store.list({ ...params, organizationIds });
+  }
+
+  async get(context: AccessContext, id: string): Promise<CustomerRecord> {
+    const customer = await this.store.findById(context.organizationIds, id);
+    if (!customer) throw new ResourceNotFound();
+    return customer;
+  }
+
+  async getByExternalId(context: AccessContext, externalId: string): Promise<CustomerRecord> {
+    const found = await this.store.findByExternalId(context.organizationIds, externalId);
+    if (found.length === 0) throw new ResourceNotFound();
+    if (found.length > 1) {
+      throw new Conflict("Several of your organizations have a customer with this external ID; narrow the request with the Polar-Organization header.");
+    }
+    return found[0];
+  }
+
+  async create(context: AccessContext, body: CustomerCreate): Promise<CustomerRecord> {
+    const organizationId = this.targetOrganization(context, body.organization_id ?? null);
+    assertCanManage(context, organizationId);
+    const email = body.email ?? null;
+    const externalId = body.external_id ?? null;
+    await this.assertUnique(organizationId, email, externalId);
+    const billingAddress = body.billing_address ?? null;
+    const taxId = body.tax_id == null ? null : this.validatedTaxId(body.tax_id, billingAddress?.country ?? null, body.tax_id);
+    const name = body.name ?? null;
+    try {
+      return await this.store.insert({
+        id: randomUUID(),
+        organizationId,
+        createdAt: this.now(),
+        email,
+        type: body.type ?? "individual",
+        name,
+        billingName: null,
+        billingAddress,
+        taxId,
+        locale: body.locale ?? null,
+        externalId,
+        metadata: body.metadata ?? {},
+      });
+    } catch (error) {
+      if (error instanceof UniqueViolationError) await this.raiseLostRace(organizationId, email, externalId, undefined, error);
+      throw error;
+    }
+  }
+
+  /** Applies a PATCH; `body` lacks external_id/type on the external-id variant. */
+  async update(context: AccessContext, customer: CustomerRecord, body: CustomerUpdate): Promise<CustomerRecord> {
+    assertCanManage(context, customer.organizationId);
+    const changes: CustomerChanges = {};
+    const problems: Issue[] = [];
+
+    // Values this PATCH would newly claim; both uniqueness questions go to the database at once.
+    const claimedEmail = body.email != null && body.email.toLowerCase() !== customer.email?.toLowerCase() ? body.email : null;
+    const sentExternalId = "external_id" in body ? (body.external_id ?? null) : customer.externalId;
+    const claimedExternalId = customer.externalId === null ? sentExternalId : null;
+    const taken =
+      claimedEmail !== null || claimedExternalId !== null
+        ? await this.store.findConflicts(customer.organizationId, { email: claimedEmail, externalId: claimedExternalId, excludeId: customer.id })
+        : { email: false, externalId: false };
+
+    if (claimedEmail !== null) {
+      if (taken.email) problems.push(emailTaken(claimedEmail));
+      else Object.assign(changes, { email: claimedEmail, emailVerified: false });
+    }
+    if ("billing_address" in body && body.billing_address === null) {
+      problems.push(issue("value_error", ["body", "billing_address"], "Customer billing address cannot be reset to null once set.", null));
+    }
+    if (sentExternalId !== customer.externalId) {
+      if (customer.externalId !== null) {
+        problems.push(issue("value_error", ["body", "external_id"], "Customer external ID cannot be updated.", sentExternalId));
+      } else if (taken.externalId) {
+        problems.push(externalIdTaken(sentExternalId as string));
+      } else {
+        changes.externalId = sentExternalId;
+      }
+    }
+    if ("type" in body) {
+      if (customer.type === "team" && body.type !== "team") {
+        problems.push(issue("value_error", ["body", "type"], "Customer type cannot be downgraded from 'team' to 'individual'.", body.type ?? null));
+      } else if (body.type === "team" && customer.type !== "team") {
+        changes.type = "team";
+      }
+    }
+    if (problems.length > 0) fail(...problems);
+
+    const newAddress = body.billing_address ?? null;
+    if ("tax_id" in body) {
+      changes.taxId = body.tax_id == null ? null : this.validatedTaxId(body.tax_id, (newAddress ?? customer.billingAddress)?.country ?? null, body.tax_id);
+    } else if (newAddress !== null && customer.taxId !== null) {
+      changes.taxId = this.validatedTaxId(customer.taxId[0], newAddress.country, customer.taxId[0]);
+    }
+    if ("name" in body) changes.name = body.name ?? null;
+    if (newAddress !== null) changes.billingAddress = newAddress;
+    if ("locale" in body) changes.locale = body.locale ?? null;
+    if (body.metadata !== undefined) changes.metadata = body.metadata;
+
+    if (Object.keys(changes).length === 0) return customer;
+    changes.modifiedAt = this.now();
+    try {
+      const updated = await this.store.update(customer.id, changes);
+      if (!updated) throw new ResourceNotFound();
+      return updated;
+    } catch (error) {
+      if (error instanceof UniqueViolationError) {
+        await this.raiseLostRace(customer.organizationId, changes.email ?? null, changes.externalId ?? null, customer.id, error);
+      }
+      throw error;
+    }
+  }
+
+  async delete(context: AccessContext, customer: CustomerRecord, anonymize: boolean): Promise<void> {
+    assertCanManage(context, customer.organizationId);
+    const now = this.now();
+    let changes = softDeleteChanges(customer, now);
+    if (anonymize) changes = { ...changes, ...anonymizedChanges({ ...customer, ...changes }, now) };
+    const deleted = await this.store.update(customer.id, changes);
+    if (!deleted) throw new ResourceNotFound();
+  }
+
+  private targetOrganization(context: AccessContext, requested: string | null): string {
+    const { principal } = context;
+    if (principal.kind === "organization") {
+      if (requested !== null) {
+        fail(issue("organization_token", ["body", "organization_id"], "Setting organization_id is disallowed when using an organization token.", requested));
+      }
+      if (!context.organizationIds.includes(principal.organizationId)) {
+        fail(issue("value_error", ["body", "organization_id"], "Organization not found.", context.narrowedTo));
+      }
+      return principal.organizationId;
+    }
+    if (requested === null) {
+      if (context.narrowedTo !== null && context.organizationIds.length === 1) return context.organizationIds[0];
+      return fail(issue("missing", ["body", "organization_id"], "organization_id is required.", null));
+    }
+    if (!context.organizationIds.includes(requested)) {
+      fail(issue("value_error", ["body", "organization_id"], "Organization not found.", requested));
+    }
+    return requested;
+  }
+
+  private async assertUnique(organizationId: string, email: string | null, externalId: string | null, excludeId?: string) {
+    if (email === null && externalId === null) return;
+    const taken = await this.store.findConflicts(organizationId, { email, externalId, excludeId });
+    const problems: Issue[] = [];
+    if (taken.email && email !== null) problems.push(emailTaken(email));
+    if (taken.externalId && externalId !== null) problems.push(externalIdTaken(externalId));
+    if (problems.length > 0) fail(...problems);
+  }
+
+  /** A concurrent request won the unique index; answer as if we had seen it in the pre-check. */
+  private async raiseLostRace(organizationId: string, email: string | null, externalId: string | null, excludeId: string | undefined, error: UniqueViolationError) {
+    await this.assertUnique(organizationId, email, externalId, excludeId);
+    if (error.field === "email" && email !== null) fail(emailTaken(email));
+    if (error.field === "external_id" && externalId !== null) fail(externalIdTaken(externalId));
+  }
+
+  private validatedTaxId(value: string, country: string | null, input: string): [string, string] {
+    if (country === null) fail(issue("missing", ["body", "billing_address"], "Country is required to validate tax ID.", null));
+    const result = validateTaxId(value, country as string);
+    if (result === null) fail(issue("invalid", ["body", "tax_id"], "Invalid tax ID.", input));
+    return result as [string, string];
+  }
+}
+

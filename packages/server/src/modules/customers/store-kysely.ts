@@ -1,0 +1,141 @@
+// The customers store on Kysely, for both backends.
+import type { Kysely } from "kysely";
+import { PreparedQuery } from "../../platform/storage/prepared.js";
+import { foldKey } from "../../platform/storage/keys.js";
+import { atomically, type SqlContext } from "../../platform/storage/seam.js";
+import { translating } from "../../platform/storage/translate.js";
+import { adjustLiveCount } from "./counts.js";
+import { CUSTOMER_SQL, CUSTOMER_UNIQUE_INDEXES, type CustomerSql } from "./dialects.js";
+import { listCustomers } from "./list.js";
+import type { CustomerChanges, CustomerRecord, NewCustomer } from "./model.js";
+import { CUSTOMER_COLUMNS, changesToRow, customerFromRow, customerToRow, type CustomerRow } from "./rows.js";
+import type { CustomerConflicts, CustomerPage, CustomerStore, ListCustomersQuery } from "./store.js";
+import type { CustomerTables } from "./tables.js";
+
+const MAX_PREPARED_ORGANIZATIONS = 32;
+
+export class KyselyCustomerStore implements CustomerStore {
+  private readonly db: Kysely<CustomerTables>;
+  private readonly sql: CustomerSql;
+
+  constructor(private readonly context: SqlContext) {
+    this.db = context.db as Kysely<CustomerTables>;
+    this.sql = CUSTOMER_SQL[context.dialect.name];
+  }
+
+  private get codec() {
+    return this.context.dialect.codec;
+  }
+
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    return translating(this.context.dialect, work, CUSTOMER_UNIQUE_INDEXES);
+  }
+
+  private live() {
+    return this.db.selectFrom("customers").select(CUSTOMER_COLUMNS).where("deleted_at", "is", null);
+  }
+
+  insert(customer: NewCustomer): Promise<CustomerRecord> {
+    const row = customerToRow(this.codec, customer);
+    return this.run(async () => {
+      const inserted = await atomically(this.context, async (trx: Kysely<CustomerTables>) => {
+        const created = await trx.insertInto("customers").values(row).returning(CUSTOMER_COLUMNS).executeTakeFirstOrThrow();
+        await adjustLiveCount(trx, customer.organizationId, 1);
+        return created;
+      });
+      return customerFromRow(this.codec, inserted);
+    });
+  }
+
+  /** The hot path (GET by id): prepared per number of organizations, the usual being one. */
+  private readonly byIdQueries = new Map<number, PreparedQuery<CustomerRow, string[]>>();
+
+  private byIdQuery(organizationCount: number) {
+    let query = this.byIdQueries.get(organizationCount);
+    if (query === undefined) {
+      query = new PreparedQuery(this.db, this.context.reader, organizationCount + 1, (id, ...organizationIds) =>
+        this.live().where("id", "=", id).where("organization_id", "in", organizationIds),
+      );
+      if (organizationCount <= MAX_PREPARED_ORGANIZATIONS) this.byIdQueries.set(organizationCount, query);
+    }
+    return query;
+  }
+
+  findById(organizationIds: readonly string[], id: string): Promise<CustomerRecord | undefined> {
+    if (organizationIds.length === 0) return Promise.resolve(undefined);
+    return this.run(async () => {
+      const [row] = await this.byIdQuery(organizationIds.length).execute(id, ...organizationIds);
+      return row && customerFromRow(this.codec, row);
+    });
+  }
+
+  findByExternalId(organizationIds: readonly string[], externalId: string): Promise<CustomerRecord[]> {
+    // No stored external id contains U+0000, and PostgreSQL rejects it in a query parameter.
+    if (organizationIds.length === 0 || externalId.includes("\u0000")) return Promise.resolve([]);
+    return this.run(async () => {
+      const rows = await this.live()
+        .where("external_id", "=", externalId)
+        .where("organization_id", "in", organizationIds)
+        .orderBy("organization_id")
+        .execute();
+      return rows.map((row) => customerFromRow(this.codec, row));
+    });
+  }
+
+  findConflicts(
+    organizationId: string,
+    values: { email?: string | null; externalId?: string | null; excludeId?: string },
+  ): Promise<CustomerConflicts> {
+    return this.run(async () => {
+      const emailKey = foldKey(values.email);
+      const externalId = values.externalId ?? null;
+      if (emailKey === null && externalId === null) return { email: false, externalId: false };
+      // One statement, one snapshot: a concurrent insert is seen for both columns or for neither.
+      let q = this.db
+        .selectFrom("customers")
+        .select(["email_key", "external_id"])
+        .where("organization_id", "=", organizationId)
+        .where("deleted_at", "is", null)
+        .where((eb) =>
+          eb.or([
+            ...(emailKey !== null ? [eb("email_key", "=", emailKey)] : []),
+            ...(externalId !== null ? [eb("external_id", "=", externalId)] : []),
+          ]),
+        );
+      if (values.excludeId !== undefined) q = q.where("id", "<>", values.excludeId);
+      const rows = await q.execute();
+      return {
+        email: emailKey !== null && rows.some((row) => row.email_key === emailKey),
+        externalId: externalId !== null && rows.some((row) => row.external_id === externalId),
+      };
+    });
+  }
+
+  update(id: string, changes: CustomerChanges): Promise<CustomerRecord | undefined> {
+    const row = changesToRow(this.codec, changes);
+    const deleting = changes.deletedAt != null;
+    return this.run(async () => {
+      if (Object.keys(row).length === 0) {
+        const current = await this.live().where("id", "=", id).executeTakeFirst();
+        return current && customerFromRow(this.codec, current);
+      }
+      // Conditional on liveness, so a concurrent second delete finds nothing and
+      // cannot decrement the counter twice. Only a delete touches the counter, so
+      // only a delete needs a transaction.
+      const apply = (db: Kysely<CustomerTables>) =>
+        db.updateTable("customers").set(row).where("id", "=", id).where("deleted_at", "is", null).returning(CUSTOMER_COLUMNS).executeTakeFirst();
+      const updated = deleting
+        ? await atomically(this.context, async (trx: Kysely<CustomerTables>) => {
+            const result = await apply(trx);
+            if (result) await adjustLiveCount(trx, result.organization_id, -1);
+            return result;
+          })
+        : await apply(this.db);
+      return updated && customerFromRow(this.codec, updated);
+    });
+  }
+
+  list(query: ListCustomersQuery): Promise<CustomerPage> {
+    return this.run(() => listCustomers(this.db, this.sql, this.codec, query));
+  }
+}

@@ -1,0 +1,8 @@
+import type { FastifyReply } from "fastify";
+import { stringifyJson } from "../schema/floats.js";
+
+/** Sends a JSON body, with floats spelled as Python spells them. */
+export function sendJson(reply: FastifyReply, status: number, body: unknown, headers?: Record<string, string>): FastifyReply {
+  if (headers !== undefined) reply.headers(headers);
+  return reply.code(status).header("content-type", "application/json").send(stringifyJson(body));
+}

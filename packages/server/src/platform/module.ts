@@ -1,0 +1,23 @@
+// What a resource module gives the platform. Adding a resource means a new
+// folder under modules/ that exports one of these, its migration steps, and
+// one line in src/modules.ts.
+
+import type { Operation } from "./http/operation.js";
+import type { ModuleMigrations } from "./storage/migrations.js";
+import type { SqlContext } from "./storage/seam.js";
+
+export interface Module<Name extends string = string, Store = unknown, Deps = never, Services = unknown> {
+  /** Also the property under which the composed storage exposes this module's store. */
+  readonly name: Name;
+  readonly migrations: ModuleMigrations;
+  /** Builds the store on a connection or inside a transaction. */
+  store(context: SqlContext): Store;
+  /** The services the operations call, built from the composed storage (which must satisfy `Deps`). */
+  services?(deps: Deps): Services;
+  readonly operations?: readonly Operation<Services>[];
+}
+
+/** Identity, for inference: `defineModule({...})` keeps the literal name and the store type. */
+export const defineModule = <Name extends string, Store, Deps = never, Services = unknown>(
+  module: Module<Name, Store, Deps, Services>,
+): Module<Name, Store, Deps, Services> => module;

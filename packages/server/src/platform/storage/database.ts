@@ -1,0 +1,23 @@
+// One SqlDatabase for both backends; only the Kysely dialect, the codec and
+// the hot-read path differ.
+import type { DirectReader } from "./prepared.js";
+import type { AnyKysely, Dialect, SqlContext, SqlDatabase } from "./seam.js";
+
+export class KyselyDatabase implements SqlDatabase {
+  readonly inTransaction = false;
+
+  constructor(
+    readonly db: AnyKysely,
+    readonly dialect: Dialect,
+    readonly reader?: DirectReader,
+  ) {}
+
+  transaction<T>(work: (tx: SqlContext) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work({ db: trx, dialect: this.dialect, inTransaction: true }));
+  }
+
+  async close(): Promise<void> {
+    this.reader?.close();
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,39 @@
+// Versioned migrations through Kysely's Migrator: the merged steps of every
+// module, run in name order (see migrations.ts).
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { MigrationSteps } from "./migrations.js";
+
+const MIGRATION_TABLE = "schema_migrations";
+const MIGRATION_LOCK_TABLE = "schema_migrations_lock";
+
+function provider(steps: MigrationSteps): MigrationProvider {
+  return {
+    async getMigrations() {
+      const migrations: Record<string, Migration> = {};
+      for (const [name, statements] of Object.entries(steps)) {
+        migrations[name] = {
+          async up(db: Kysely<unknown>) {
+            for (const statement of statements) await sql.raw(statement).execute(db);
+          },
+        };
+      }
+      return migrations;
+    },
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>, steps: MigrationSteps): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: provider(steps),
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`storage migration ${failed ?? ""} failed: ${cause}`.replace("  ", " "), { cause: error });
+  }
+}

@@ -1,0 +1,76 @@
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "../migrate.js";
+import type { MigrationSteps } from "../migrations.js";
+import { KyselyDatabase } from "../database.js";
+import type { DirectReader } from "../prepared.js";
+import type { AnyKysely } from "../seam.js";
+import { postgresDialect } from "./codec.js";
+import { parseJson } from "../../schema/floats.js";
+
+export interface PostgresOptions {
+  /** Maximum pooled connections (default 10). */
+  poolSize?: number;
+}
+
+const JSON_TYPES = new Set([114 /* json */, 3802 /* jsonb */]);
+
+/** node-postgres parses json/jsonb with JSON.parse, which forgets that `1.0` was a float. */
+function getTypeParser(oid: number, format?: "text" | "binary") {
+  if (JSON_TYPES.has(oid) && format !== "binary") return (text: string) => parseJson(text);
+  return pg.types.getTypeParser(oid, format);
+}
+
+/** Arbitrary but fixed: every instance of this server serializes migrations on it. */
+const MIGRATION_LOCK_KEY = 7_305_915_024_118_337n;
+
+export async function openPostgres(url: string, migrations: MigrationSteps, options: PostgresOptions = {}): Promise<KyselyDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: { getTypeParser } });
+  // An idle client losing its connection emits 'error' on the pool; without a
+  // listener that would crash the process. The next query reports the failure.
+  pool.on("error", () => {});
+  const db: AnyKysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateLocked(db, migrations);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new KyselyDatabase(db, postgresDialect, namedStatementReader(pool));
+}
+
+/**
+ * Hot point reads as named (server-side prepared) statements: PostgreSQL then
+ * parses and plans each shape once per connection instead of on every call.
+ */
+function namedStatementReader(pool: pg.Pool): DirectReader {
+  const names = new Map<string, string>();
+  return {
+    async all(text, values) {
+      let name = names.get(text);
+      if (name === undefined) {
+        name = `polar_read_${names.size}`;
+        names.set(text, name);
+      }
+      const result = await pool.query({ name, text, values: values as unknown[] });
+      return result.rows;
+    },
+    close: () => {},
+  };
+}
+
+/**
+ * Several server instances may start at once. A session advisory lock held on
+ * one connection for the whole run (including creating the migration tables
+ * and the pg_trgm extension) makes them take turns; later ones find nothing to do.
+ */
+async function migrateLocked(db: AnyKysely, migrations: MigrationSteps): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    try {
+      await migrateToLatest(conn, migrations);
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
+    }
+  });
+}

@@ -1,0 +1,47 @@
+// The composed storage: one database connection, one store per module, and a
+// unit of work that gives every store the same transaction.
+
+import { MODULES } from "./modules.js";
+import { mergeMigrations } from "./platform/storage/migrations.js";
+import { openDatabase, type OpenDatabaseOptions } from "./platform/storage/open.js";
+import type { DialectName, SqlContext, SqlDatabase } from "./platform/storage/seam.js";
+
+type Modules = (typeof MODULES)[number];
+
+/** `storage.customers`, `storage.accounts`, …: each module's store under its name. */
+export type Stores = { [M in Modules as M["name"]]: ReturnType<M["store"]> };
+
+export interface Storage extends Stores {
+  readonly dialect: DialectName;
+  /** Runs `work` in one transaction: everything done through `tx` commits together or not at all. */
+  transaction<T>(work: (tx: Stores) => Promise<T>): Promise<T>;
+  /** The platform database under the stores, for test and seed helpers. */
+  readonly database: SqlDatabase;
+  close(): Promise<void>;
+}
+
+export type OpenStorageOptions = OpenDatabaseOptions;
+
+const MIGRATIONS = mergeMigrations(MODULES.map((m) => m.migrations));
+
+function storesOn(context: SqlContext): Stores {
+  const stores: Record<string, unknown> = {};
+  for (const module of MODULES) stores[module.name] = module.store(context);
+  return stores as Stores;
+}
+
+/**
+ * `sqlite:./data/polar.db` (relative to cwd), `sqlite:/abs/path.db`,
+ * `sqlite::memory:`, or `postgres://…` / `postgresql://…`. Every module's
+ * migrations run before the promise resolves.
+ */
+export async function openStorage(url: string, options: OpenStorageOptions = {}): Promise<Storage> {
+  const database = await openDatabase(url, MIGRATIONS, options);
+  return {
+    ...storesOn(database),
+    dialect: database.dialect.name,
+    database,
+    transaction: (work) => database.transaction((tx) => work(storesOn(tx))),
+    close: () => database.close(),
+  };
+}
