@@ -95,7 +95,7 @@ test("a body that does not match the schema is a ResponseValidationError", async
     assert.equal(err.message, "Response validation failed");
     assert.equal(err.statusCode, 200);
     assert.deepEqual(err.rawValue, JSON.parse(JSON.stringify(bad)));
-    assert.match(err.pretty(), /^Response validation failed\n  ✖ expected/);
+    assert.match(err.pretty(), /^Response validation failed\n {2}✖ expected/);
   }
 });
 

@@ -99,6 +99,7 @@ function mapCodePoint(c: string): string | null {
 function toIdnaAscii(domain: string): string {
   const labels = domain.split(".").map((label) => {
     checkIdna2008Label(label);
+    // eslint-disable-next-line no-control-regex -- "is this label pure ASCII", control characters included
     const ascii = /^[\x00-\x7f]*$/.test(label) ? label : domainToASCII(label);
     if (ascii === "") throw new EmailSyntaxError(`The part after the @-sign is invalid (Invalid label ${pyRepr(label)}).`);
     if (ascii.length > DNS_LABEL_MAX_LENGTH) throw new EmailSyntaxError("The part after the @-sign is invalid (Label too long).");

@@ -334,7 +334,7 @@ describe("CLI: serve", () => {
   it("bootstraps an empty database, prints the organization and token, and finishes an in-flight request on SIGTERM", async () => {
     const database = newDatabase();
     const server = await serve(["--database", database]);
-    let organizationId = "";
+    let organizationId: string | undefined;
     let exitedEarly = false;
     void server.exited.then(() => (exitedEarly = true));
     try {
@@ -396,7 +396,7 @@ describe("CLI: serve", () => {
     const storage = await openStorage(database);
     try {
       assert.equal(await storage.accounts.countOrganizations(), 1);
-      const page = await storage.customers.list({ organizationIds: [organizationId], offset: 0, limit: 10, sorting: [{ field: "created_at", descending: false }] });
+      const page = await storage.customers.list({ organizationIds: [organizationId ?? ""], offset: 0, limit: 10, sorting: [{ field: "created_at", descending: false }] });
       assert.deepEqual(page.items.map((c) => c.email), ["boot@example.com", "inflight@example.com"]);
     } finally {
       await storage.close();

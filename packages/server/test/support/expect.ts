@@ -76,7 +76,7 @@ export async function expectSchemaErrors(
 export async function expectAccepted(
   server: TestServer,
   body: Record<string, unknown> | ((target: string) => Record<string, unknown>),
-  check: (customer: any, target: string) => void, // eslint-disable-line @typescript-eslint/no-explicit-any
+  check: (customer: any, target: string) => void,  
   only?: string[],
 ): Promise<void> {
   for (const target of await bodyTargets(server)) {
@@ -90,7 +90,7 @@ export async function expectAccepted(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates customers one after another with strictly increasing created_at. */
-export async function createInOrder(server: TestServer, token: string, bodies: Record<string, unknown>[]): Promise<any[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function createInOrder(server: TestServer, token: string, bodies: Record<string, unknown>[]): Promise<any[]> {  
   const created = [];
   let previous = -Infinity;
   for (const body of bodies) {

@@ -16,7 +16,7 @@ export interface Reply {
   status: number;
   headers: Headers;
   /** Parsed JSON when the response is JSON, else the text. */
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;  
   text: string;
 }
 
@@ -93,7 +93,7 @@ export class TestServer {
   }
 
   /** Creates a customer in the default organization (or with `token`) and returns its JSON. */
-  async createCustomer(fields: Record<string, unknown> = {}, token?: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async createCustomer(fields: Record<string, unknown> = {}, token?: string): Promise<any> {  
     const reply = await this.request("POST", "/v1/customers/", { body: { email: `${unique("c")}@example.com`, ...fields }, token });
     if (reply.status !== 201) throw new Error(`create failed: ${reply.status} ${reply.text}`);
     return reply.body;

@@ -11,7 +11,7 @@ import { listFilterCases } from "./list-filters.case.js";
 
 const SORT_EXPECTED = "'created_at', '-created_at', 'email', '-email', 'name' or '-name'";
 
-export async function listPage(server: TestServer, token: string, query = ""): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function listPage(server: TestServer, token: string, query = ""): Promise<any> {  
   const reply = await server.request("GET", `/v1/customers/${query}`, { token });
   assert.equal(reply.status, 200, `${query}: ${reply.text}`);
   assert.deepEqual(Object.keys(reply.body), ["items", "pagination"]);
