@@ -9,7 +9,7 @@ import { hashToken, ORGANIZATION_TOKEN_PREFIX, PERSONAL_TOKEN_PREFIX } from "./t
 export type Authentication = { kind: "anonymous" } | { kind: "invalid" } | { kind: "principal"; principal: Principal };
 
 const ANONYMOUS: Authentication = { kind: "anonymous" };
-const INVALID: Authentication = { kind: "invalid" };
+const INVALID_CREDENTIAL: Authentication = { kind: "invalid" };
 
 /** Prefixes Polar recognises; the ones we never issue simply never resolve. */
 const KNOWN_PREFIXES = [ORGANIZATION_TOKEN_PREFIX, PERSONAL_TOKEN_PREFIX, "polar_at_u_", "polar_at_o_", "polar_cst_", "polar_mst_"];
@@ -65,7 +65,7 @@ export class Authenticator {
   authenticate(authorization: string | undefined): Authentication | Promise<Authentication> {
     const token = bearerToken(authorization);
     if (token === null || token.startsWith(CLIENT_REGISTRATION_PREFIX)) return ANONYMOUS;
-    if (!KNOWN_PREFIXES.some((p) => token.startsWith(p))) return INVALID;
+    if (!KNOWN_PREFIXES.some((p) => token.startsWith(p))) return INVALID_CREDENTIAL;
     // Keyed by the token itself (process memory only) so a cache hit skips hashing.
     const now = this.now();
     const cached = this.cache.get(token);
@@ -79,22 +79,22 @@ export class Authenticator {
 
   private async resolve(hash: string, now: number): Promise<{ result: Authentication; expiresAt: number | null }> {
     const token = await this.credentials.findTokenByHash(hash);
-    if (!token || token.revokedAt !== null) return { result: INVALID, expiresAt: null };
+    if (!token || token.revokedAt !== null) return { result: INVALID_CREDENTIAL, expiresAt: null };
     const expiresAt = token.expiresAt?.getTime() ?? null;
-    if (expiresAt !== null && expiresAt <= now) return { result: INVALID, expiresAt: null };
+    if (expiresAt !== null && expiresAt <= now) return { result: INVALID_CREDENTIAL, expiresAt: null };
     const scopes = new Set(token.scopes);
     if (token.kind === "organization" && token.organizationId) {
       const org = await this.credentials.getOrganization(token.organizationId);
-      if (!org || org.deletedAt !== null || !org.apiAccess) return { result: INVALID, expiresAt: null };
+      if (!org || org.deletedAt !== null || !org.apiAccess) return { result: INVALID_CREDENTIAL, expiresAt: null };
       return { result: { kind: "principal", principal: { kind: "organization", organizationId: org.id, scopes } }, expiresAt };
     }
     if (token.kind === "personal" && token.userId) {
       const user = await this.credentials.getUser(token.userId);
-      if (!user) return { result: INVALID, expiresAt: null };
+      if (!user) return { result: INVALID_CREDENTIAL, expiresAt: null };
       const memberships = await this.credentials.listMemberships(user.id);
       const roles = new Map(memberships.map((m) => [m.organizationId, m.role]));
       return { result: { kind: "principal", principal: { kind: "user", userId: user.id, scopes, roles } }, expiresAt };
     }
-    return { result: INVALID, expiresAt: null };
+    return { result: INVALID_CREDENTIAL, expiresAt: null };
   }
 }

@@ -1,6 +1,6 @@
 // Property tests: random bodies, paths, query strings, methods and
 // credentials thrown at every endpoint. Whatever arrives, the server answers
-// below 500 and every error body has one of the documented shapes (§3).
+// below 500 and every error body has one of the documented shapes (Polar's 4xx bodies).
 //
 // Reproduce a failure with the seed/path fast-check prints, e.g.
 //   FUZZ_SEED=123 FUZZ_PATH="4:1" node --import tsx --test test/http/sqlite.test.ts

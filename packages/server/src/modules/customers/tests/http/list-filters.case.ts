@@ -1,4 +1,4 @@
-// GET /v1/customers/ filters (§4.1): organization_id, email, query,
+// GET /v1/customers/ filters: organization_id, email, query,
 // metadata[key] and active. Each test works in its own organization.
 
 import assert from "node:assert/strict";

@@ -1,4 +1,4 @@
-// GET /v1/customers/ (§4.1): paging, sorting and parameter errors here;
+// GET /v1/customers/: paging, sorting and parameter errors here;
 // filters in list-filters.case.ts. Every test works in its own organization
 // so counts are exact.
 

@@ -1,4 +1,4 @@
-// Transport conventions of contract §1: versioning, caching, body framing,
+// Transport conventions: versioning, caching, body framing,
 // slash redirects, 404/405 fallbacks, the legacy root, precedence between
 // failures, and the OpenAPI document / docs page.
 

@@ -1,5 +1,5 @@
-// Create-only rules: the `type` union (§5.2), team customers, organization_id
-// resolution (§4.2 step 2), uniqueness (step 4) and tax IDs (step 5, §5.6).
+// Create-only rules: the `type` union, team customers, organization_id
+// resolution, uniqueness and tax IDs, in the order Polar checks them.
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";

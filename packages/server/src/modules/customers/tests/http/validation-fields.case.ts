@@ -1,4 +1,4 @@
-// Field rules of §5.2–§5.8 that apply to every customer body: each case is
+// Field rules that apply to every customer body (email, name, external id, address, tax id, metadata, locale): each case is
 // sent to create (errors under ["body","individual",…]), PATCH by id and
 // PATCH by external id (errors under ["body",…]).
 
@@ -108,7 +108,7 @@ export function fieldValidationCases(get: GetServer): void {
     });
 
     it("billing_address: NUL characters answer the §1 error instead of Polar's 500 (deliberate deviation)", async () => {
-      // §1 exempts AddressInput from the NUL rule, so Polar stores U+0000 and PostgreSQL fails (500);
+      // Polar exempts AddressInput from the NUL rule, so Polar stores U+0000 and PostgreSQL fails (500);
       // following the spec's "clear 4xx instead of 500" principle we answer the NUL error per field.
       const address = { country: "FR", line1: "x\u0000", city: "a\u0000b" };
       await expectSchemaErrors(get(), { billing_address: address }, (p) => [

@@ -1,4 +1,4 @@
-// Metadata (§5.7): limits, the four-branch value union errors, type
+// Metadata: limits, the four-branch value union errors, type
 // preservation, and replace-not-merge on PATCH.
 
 import assert from "node:assert/strict";

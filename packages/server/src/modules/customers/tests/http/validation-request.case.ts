@@ -1,4 +1,4 @@
-// How a request body and path id reach validation (§1, §3, §4.3): content
+// How a request body and path id reach validation: content
 // types, missing bodies, malformed JSON with Python's decoder positions and
 // messages, and path id errors combined with body errors.
 

@@ -1,4 +1,4 @@
-// PATCH business rules a–f of §4.4 (and §4.7), the `type` enum and
+// PATCH business rules (email re-check, address reset, write-once external id, no team downgrade, tax id re-validation), the `type` enum and
 // modified_at behaviour.
 
 import assert from "node:assert/strict";

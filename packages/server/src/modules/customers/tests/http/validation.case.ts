@@ -1,4 +1,4 @@
-// Every validation rule of the contract (§3, §4.2, §4.4, §5) over HTTP, with
+// Every validation rule of the customers endpoints over HTTP, with
 // the exact 422 bodies. The rules are grouped in the files imported below.
 
 import type { GetServer } from "../../../../../test/support/contract.js";
