@@ -15,11 +15,13 @@ const TOLERANCE_SECONDS = 5 * 60;
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+const HEADER_NAMES = ["webhook-id", "webhook-timestamp", "webhook-signature"];
+
 /** Reads the three headers whatever their case; like standardwebhooks, the last spelling wins. */
 function signatureHeaders(headers: Record<string, string>): [id: unknown, timestamp: unknown, signature: unknown] {
   const found: unknown[] = [];
   for (const name of Object.keys(headers)) {
-    const index = ["webhook-id", "webhook-timestamp", "webhook-signature"].indexOf(name.toLowerCase());
+    const index = HEADER_NAMES.indexOf(name.toLowerCase());
     if (index >= 0) found[index] = headers[name];
   }
   return found as [unknown, unknown, unknown];
