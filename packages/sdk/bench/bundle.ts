@@ -1,4 +1,5 @@
-// Bundle size of the smallest program that makes one `get` call, per SDK and entry style.
+// Bundle size of the smallest program that makes one `get` call, per SDK and entry style, and of
+// one that checks a webhook delivery.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 
@@ -38,10 +39,26 @@ export default () => new Polar({ accessToken: "t" }).customers.get({ id: "x" });
     source: `import { createPolar } from "polar-sdk-101/2026-04";
 export default () => createPolar({ accessToken: "t" }).customers.get("x");`,
   },
+  {
+    name: "ours: validateEvent (webhooks)",
+    source: `import { validateEvent } from "@polar-customers/sdk/webhooks";
+export default (body, headers) => validateEvent(body, headers, "whsec_x");`,
+  },
+  {
+    name: "0.49.0: validateEvent (webhooks)",
+    source: `import { validateEvent } from "polar-sdk-049/webhooks.js";
+export default (body, headers) => validateEvent(body, headers, "whsec_x");`,
+  },
 ];
 
 /** Minified ESM bundle for browsers (fetch only), gzip level 9; sizes in bytes. */
 export async function bundleSize(source: string, resolveDir: string): Promise<{ raw: number; gzip: number }> {
+  const code = await bundle(source, resolveDir);
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/** The minified ESM bundle of `source` for browsers (fetch only). */
+export async function bundle(source: string, resolveDir: string): Promise<Uint8Array> {
   const out = await build({
     stdin: { contents: source, resolveDir, loader: "js" },
     bundle: true,
@@ -52,6 +69,5 @@ export async function bundleSize(source: string, resolveDir: string): Promise<{ 
     write: false,
     logLevel: "silent",
   });
-  const code = out.outputFiles[0]!.contents;
-  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  return out.outputFiles[0]!.contents;
 }

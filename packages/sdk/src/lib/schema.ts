@@ -109,7 +109,7 @@ export function literal<T extends string>(value: T): Decoder<T> {
   return (v) => (v === value ? value : fail(JSON.stringify(value), v));
 }
 
-const camelCase = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const camelCase = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * An object with a fixed set of keys, declared with their wire (snake_case) names: reads

@@ -15,6 +15,8 @@ import { SDKValidationError } from "@polar-customers/sdk/models/errors/sdkvalida
 import type { RetryConfig } from "@polar-customers/sdk/lib/retries.js";
 import { HTTPClient } from "@polar-customers/sdk/lib/http.js";
 import type { Result } from "@polar-customers/sdk/types/fp.js";
+import { validateEvent, WebhookVerificationError, type WebhookPayload } from "@polar-customers/sdk/webhooks";
+import type { WebhookCustomerCreatedPayload } from "@polar-customers/sdk/models/components/webhookcustomercreatedpayload.js";
 
 const fromDocs: CustomerCreate = {
   externalId: "usr_1337",
@@ -61,4 +63,35 @@ export async function usage(polar: Polar, core: PolarCore): Promise<void> {
   // @ts-expect-error get needs an id
   await polar.customers.get({});
   void [created, state, updated, nothing, res, team, from049, noEmail, embargoed, update, badSort, options];
+}
+
+// Written against @polar-sh/sdk/webhooks, the way Polar's framework adapters use it.
+export async function onWebhook(body: string | Buffer, headers: Record<string, string>, onPayload: (payload: ReturnType<typeof validateEvent>) => Promise<void>): Promise<number> {
+  let event: WebhookPayload;
+  try {
+    event = validateEvent(body, headers, "whsec_x");
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return 403;
+    throw error;
+  }
+  await onPayload(event);
+  switch (event.type) {
+    case "customer.created": {
+      const created: WebhookCustomerCreatedPayload = event;
+      created.data.createdAt satisfies Date;
+      break;
+    }
+    case "customer.state_changed":
+      event.data.activeSubscriptions[0]?.currentPeriodEnd satisfies Date | undefined;
+      break;
+    case "subscription.created":
+      // Unmodelled objects are loosely typed, so code written for the official models compiles.
+      event.data["customer"].email;
+      break;
+  }
+  event.timestamp satisfies Date;
+  // @ts-expect-error not an event type
+  if (event.type === "customer.exploded") return 0;
+  validateEvent(new Uint8Array(), headers, "whsec_x");
+  return 202;
 }
