@@ -43,8 +43,8 @@ export default tseslint.config(
   },
   {
     // Type tests: declarations exist to be type-checked, not used.
-    files: ["packages/sdk/test/types/**/*.ts"],
-    rules: { "@typescript-eslint/no-unused-vars": "off" },
+    files: ["packages/sdk/test/types/**/*.ts", "packages/sdk/test/types/**/*.cts"],
+    rules: { "@typescript-eslint/no-unused-vars": "off", "@typescript-eslint/no-require-imports": "off" },
   },
   {
     // Tests poke at decoded JSON of every shape.

@@ -30,7 +30,7 @@ function signed(body: string, secret = SECRET, id = "msg_2Lk", seconds = nowSeco
 
 type Outcome = { ok: true; value: unknown } | { ok: false; kind: "verification" | "validation" | "other"; message: string; error: unknown };
 
-function outcome(run: () => unknown, verificationError: Function): Outcome {
+function outcome(run: () => unknown, verificationError: abstract new (...args: never[]) => Error): Outcome {
   try {
     return { ok: true, value: run() };
   } catch (error: any) {

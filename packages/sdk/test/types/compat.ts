@@ -86,7 +86,7 @@ export async function onWebhook(body: string | Buffer, headers: Record<string, s
       break;
     case "subscription.created":
       // Unmodelled objects are loosely typed, so code written for the official models compiles.
-      event.data["customer"].email;
+      event.data["customer"].email satisfies unknown;
       break;
   }
   event.timestamp satisfies Date;
