@@ -28,7 +28,15 @@ it("PostgreSQL test server is reachable", () => {
   url();
 });
 
-storageContract({ dialect: "postgres", open: () => openStorage(url(), { poolSize: 12 }) });
+storageContract({
+  dialect: "postgres",
+  open: () => openStorage(url(), { poolSize: 12 }),
+  async fresh() {
+    const scratch = await createTestDatabase();
+    const storage = await openStorage(scratch.url);
+    return { ...storage, close: async () => (await storage.close(), await scratch.drop()) };
+  },
+});
 
 describe("openStorage URLs (postgres)", () => {
   it("accepts the postgresql:// spelling", async () => {

@@ -11,7 +11,12 @@ import { customer, newOrg } from "../../src/modules/customers/tests/storage/fixt
 const dir = mkdtempSync(join(tmpdir(), "polar-storage-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-storageContract({ dialect: "sqlite", open: () => openStorage(`sqlite:${join(dir, "contract.db")}`) });
+let scratchFiles = 0;
+storageContract({
+  dialect: "sqlite",
+  open: () => openStorage(`sqlite:${join(dir, "contract.db")}`),
+  fresh: () => openStorage(`sqlite:${join(dir, `fresh-${scratchFiles++}.db`)}`),
+});
 
 describe("openStorage URLs (sqlite)", () => {
   it("sqlite::memory: gives a private, migrated database", async () => {

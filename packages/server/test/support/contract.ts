@@ -11,6 +11,8 @@ export interface ContractTarget {
   dialect: Storage["dialect"];
   /** Opens a storage on one shared database; may be called several times, also concurrently. */
   open(): Promise<Storage>;
+  /** Opens a storage on a brand-new database (no data, no planner statistics); closing it discards the database. */
+  fresh(): Promise<Storage>;
 }
 
 export interface HttpTarget {

@@ -32,6 +32,18 @@ export const CUSTOMER_UNIQUE_INDEXES: readonly UniqueIndex<UniqueField>[] = [
   { name: "customers_external_id_live", table: "customers", columns: ["organization_id", "external_id"], field: "external_id" },
 ];
 
+/**
+ * `organization_id:value`, matching the expression indexes of migrations.ts
+ * (organization ids are UUIDs, so the colon is unambiguous). Point lookups
+ * within organizations compare this expression only.
+ */
+export const LOOKUP_KEY = {
+  email_key: sql<string>`(customers.organization_id || ':' || customers.email_key)`,
+  external_id: sql<string>`(customers.organization_id || ':' || customers.external_id)`,
+};
+
+export const lookupKey = (organizationId: string, value: string) => `${organizationId}:${value}`;
+
 /** The trigram tokenizer only indexes runs of three characters or more. */
 const TRIGRAM = 3;
 

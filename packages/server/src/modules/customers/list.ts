@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool
 import type { Codec } from "../../platform/storage/codec.js";
 import { escapeLike, foldKey } from "../../platform/storage/keys.js";
 import { sumLiveCounts } from "./counts.js";
-import type { CustomerSql, SortColumn } from "./dialects.js";
+import { LOOKUP_KEY, lookupKey, type CustomerSql, type SortColumn } from "./dialects.js";
 import { CUSTOMER_COLUMNS, customerFromRow } from "./rows.js";
 import type { CustomerPage, ListCustomersQuery, SortField, SortKey } from "./store.js";
 import type { CustomerTables } from "./tables.js";
@@ -52,11 +52,14 @@ function activeCondition(eb: Eb, active: boolean): Expression<SqlBool> {
 }
 
 function conditions(eb: Eb, dialectSql: CustomerSql, q: ListCustomersQuery): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [
-    dialectSql.organizationIn(q.organizationIds, isSearchDriven(dialectSql, q)),
-    eb("customers.deleted_at", "is", null),
-  ];
-  if (q.email !== undefined) all.push(eb("customers.email_key", "=", foldKey(q.email)!));
+  const all: Expression<SqlBool>[] = [eb("customers.deleted_at", "is", null)];
+  if (q.email !== undefined) {
+    // The lookup key carries the organization: no bare organization_id for a planner to walk.
+    const emailKey = foldKey(q.email)!;
+    all.push(eb(LOOKUP_KEY.email_key, "in", q.organizationIds.map((organizationId) => lookupKey(organizationId, emailKey))));
+  } else {
+    all.push(dialectSql.organizationIn(q.organizationIds, isSearchDriven(dialectSql, q)));
+  }
   if (q.query !== undefined) all.push(searchCondition(eb, dialectSql, foldKey(q.query)!));
   for (const [key, values] of Object.entries(q.metadata ?? {})) {
     all.push(values.length === 0 ? never : dialectSql.metadataIn(key, values));

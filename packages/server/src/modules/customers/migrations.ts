@@ -1,3 +1,12 @@
+// Point lookups within one organization go through these expression indexes
+// (see dialects.ts, lookupKey): the query then names no bare organization_id,
+// so a planner without statistics cannot choose to walk an organization's
+// (organization_id, …) index instead. Uniqueness stays with the unique indexes.
+const LOOKUP_KEY_INDEXES = [
+  `create index customers_email_lookup on customers ((organization_id || ':' || email_key)) ${"where deleted_at is null"}`,
+  `create index customers_external_id_lookup on customers ((organization_id || ':' || external_id)) ${"where deleted_at is null"}`,
+];
+
 // The customers tables, per backend. Until the module layout these statements
 // were part of the single "0001_initial" step; databases created then already
 // have them, so this step only creates what is missing ("if not exists").
@@ -76,6 +85,7 @@ export const customersMigrations: ModuleMigrations = {
         live_count integer not null
       )`,
     ],
+    "0002_customers_lookup_keys": LOOKUP_KEY_INDEXES,
   },
   postgres: {
     "0001_initial_customers": [
@@ -125,5 +135,6 @@ export const customersMigrations: ModuleMigrations = {
         live_count bigint not null
       )`,
     ],
+    "0002_customers_lookup_keys": LOOKUP_KEY_INDEXES,
   },
 };

@@ -10,7 +10,12 @@ import type { CustomerTables } from "./tables.js";
 /** 22 columns × 1000 rows stays below both SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 1000;
 
-export async function bulkInsertCustomers(db: Kysely<CustomerTables>, codec: Codec, customers: readonly NewCustomer[]): Promise<void> {
+export async function bulkInsertCustomers(
+  db: Kysely<CustomerTables>,
+  codec: Codec,
+  customers: readonly NewCustomer[],
+  { analyze = true }: { analyze?: boolean } = {},
+): Promise<void> {
   for (let start = 0; start < customers.length; start += BATCH) {
     const batch = customers.slice(start, start + BATCH);
     await db.transaction().execute(async (trx) => {
@@ -22,5 +27,5 @@ export async function bulkInsertCustomers(db: Kysely<CustomerTables>, codec: Cod
   }
   // Fresh planner statistics: without them both planners assume an organization
   // holds a handful of rows and walk its whole index for selective filters.
-  await sql`analyze customers`.execute(db);
+  if (analyze) await sql`analyze customers`.execute(db);
 }

@@ -1,11 +1,11 @@
 // The customers store on Kysely, for both backends.
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { PreparedQuery } from "../../platform/storage/prepared.js";
 import { foldKey } from "../../platform/storage/keys.js";
 import { atomically, type SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
 import { adjustLiveCount } from "./counts.js";
-import { CUSTOMER_SQL, CUSTOMER_UNIQUE_INDEXES, type CustomerSql } from "./dialects.js";
+import { CUSTOMER_SQL, CUSTOMER_UNIQUE_INDEXES, LOOKUP_KEY, lookupKey, type CustomerSql } from "./dialects.js";
 import { listCustomers } from "./list.js";
 import type { CustomerChanges, CustomerRecord, NewCustomer } from "./model.js";
 import { CUSTOMER_COLUMNS, changesToRow, customerFromRow, customerToRow, type CustomerRow } from "./rows.js";
@@ -47,37 +47,49 @@ export class KyselyCustomerStore implements CustomerStore {
     });
   }
 
-  /** The hot path (GET by id): prepared per number of organizations, the usual being one. */
-  private readonly byIdQueries = new Map<number, PreparedQuery<CustomerRow, string[]>>();
+  /**
+   * The hot path (GET by id) looks the row up by its unique id alone and checks
+   * tenancy and liveness on the row: no planner can then walk an organization's
+   * index instead, with or without statistics.
+   */
+  private byIdQuery?: PreparedQuery<CustomerRow, [string]>;
 
-  private byIdQuery(organizationCount: number) {
-    let query = this.byIdQueries.get(organizationCount);
-    if (query === undefined) {
-      query = new PreparedQuery(this.db, this.context.reader, organizationCount + 1, (id, ...organizationIds) =>
-        this.live().where("id", "=", id).where("organization_id", "in", organizationIds),
-      );
-      if (organizationCount <= MAX_PREPARED_ORGANIZATIONS) this.byIdQueries.set(organizationCount, query);
-    }
-    return query;
+  /** Compiled on first use: stores are also built per transaction, which may never read by id. */
+  private get byId(): PreparedQuery<CustomerRow, [string]> {
+    return (this.byIdQuery ??= new PreparedQuery(this.db, this.context.reader, 1, (id) =>
+      this.db.selectFrom("customers").select(CUSTOMER_COLUMNS).where("id", "=", id),
+    ));
   }
 
   findById(organizationIds: readonly string[], id: string): Promise<CustomerRecord | undefined> {
     if (organizationIds.length === 0) return Promise.resolve(undefined);
     return this.run(async () => {
-      const [row] = await this.byIdQuery(organizationIds.length).execute(id, ...organizationIds);
-      return row && customerFromRow(this.codec, row);
+      const [row] = await this.byId.execute(id);
+      if (row === undefined || row.deleted_at != null || !organizationIds.includes(row.organization_id)) return undefined;
+      return customerFromRow(this.codec, row);
     });
+  }
+
+  /** GET by external id: prepared per number of organizations (the usual being one), on the external-id lookup key index. */
+  private readonly byExternalIdQueries = new Map<number, PreparedQuery<CustomerRow, string[]>>();
+
+  private byExternalIdQuery(organizationCount: number) {
+    let query = this.byExternalIdQueries.get(organizationCount);
+    if (query === undefined) {
+      query = new PreparedQuery(this.db, this.context.reader, organizationCount, (...keys) =>
+        this.live().where(LOOKUP_KEY.external_id, "in", keys).orderBy("organization_id"),
+      );
+      if (organizationCount <= MAX_PREPARED_ORGANIZATIONS) this.byExternalIdQueries.set(organizationCount, query);
+    }
+    return query;
   }
 
   findByExternalId(organizationIds: readonly string[], externalId: string): Promise<CustomerRecord[]> {
     // No stored external id contains U+0000, and PostgreSQL rejects it in a query parameter.
     if (organizationIds.length === 0 || externalId.includes("\u0000")) return Promise.resolve([]);
     return this.run(async () => {
-      const rows = await this.live()
-        .where("external_id", "=", externalId)
-        .where("organization_id", "in", organizationIds)
-        .orderBy("organization_id")
-        .execute();
+      const keys = organizationIds.map((organizationId) => lookupKey(organizationId, externalId));
+      const rows = await this.byExternalIdQuery(organizationIds.length).execute(...keys);
       return rows.map((row) => customerFromRow(this.codec, row));
     });
   }
@@ -90,24 +102,24 @@ export class KyselyCustomerStore implements CustomerStore {
       const emailKey = foldKey(values.email);
       const externalId = values.externalId ?? null;
       if (emailKey === null && externalId === null) return { email: false, externalId: false };
-      // One statement, one snapshot: a concurrent insert is seen for both columns or for neither.
-      let q = this.db
-        .selectFrom("customers")
-        .select(["email_key", "external_id"])
-        .where("organization_id", "=", organizationId)
-        .where("deleted_at", "is", null)
-        .where((eb) =>
-          eb.or([
-            ...(emailKey !== null ? [eb("email_key", "=", emailKey)] : []),
-            ...(externalId !== null ? [eb("external_id", "=", externalId)] : []),
-          ]),
-        );
-      if (values.excludeId !== undefined) q = q.where("id", "<>", values.excludeId);
-      const rows = await q.execute();
-      return {
-        email: emailKey !== null && rows.some((row) => row.email_key === emailKey),
-        externalId: externalId !== null && rows.some((row) => row.external_id === externalId),
+      // One lookup-key probe per column, joined by UNION ALL: each side is a
+      // point lookup whatever the table's size (an OR, or a bare organization_id,
+      // lets planners walk a whole organization), and one statement is one
+      // snapshot, so a concurrent insert is seen for both columns or for neither.
+      const lookup = (column: "email_key" | "external_id", value: string, kind: "email" | "external_id") => {
+        let q = this.db
+          .selectFrom("customers")
+          .select(sql.lit(kind).as("kind"))
+          .where(LOOKUP_KEY[column], "=", lookupKey(organizationId, value))
+          .where("deleted_at", "is", null);
+        if (values.excludeId !== undefined) q = q.where("id", "<>", values.excludeId);
+        return q;
       };
+      const email = emailKey !== null ? lookup("email_key", emailKey, "email") : undefined;
+      const external = externalId !== null ? lookup("external_id", externalId, "external_id") : undefined;
+      const query = email && external ? email.unionAll(external) : (email ?? external)!;
+      const kinds = new Set((await query.execute()).map((row) => row.kind));
+      return { email: kinds.has("email"), externalId: kinds.has("external_id") };
     });
   }
 

@@ -22,8 +22,9 @@ function provider(steps: MigrationSteps): MigrationProvider {
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>, steps: MigrationSteps): Promise<void> {
+/** Runs the pending steps; returns how many ran. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table set
+export async function migrateToLatest(db: Kysely<any>, steps: MigrationSteps): Promise<number> {
   const migrator = new Migrator({
     db,
     provider: provider(steps),
@@ -36,4 +37,5 @@ export async function migrateToLatest(db: Kysely<any>, steps: MigrationSteps): P
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(`storage migration ${failed ?? ""} failed: ${cause}`.replace("  ", " "), { cause: error });
   }
+  return results?.filter((r) => r.status === "Success").length ?? 0;
 }

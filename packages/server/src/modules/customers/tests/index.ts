@@ -12,10 +12,11 @@ import { validationCases } from "./http/validation.case.js";
 import { customerCases } from "./storage/customers.case.js";
 import { listCases as storageListCases } from "./storage/list.case.js";
 import { migrationCases } from "./storage/migrations.case.js";
+import { planCases } from "./storage/plans.case.js";
 import { searchCases } from "./storage/search.case.js";
 import { uniquenessCases } from "./storage/uniqueness.case.js";
 
 export const tests: ModuleTests = {
-  storage: [customerCases, uniquenessCases, storageListCases, searchCases, migrationCases],
+  storage: [customerCases, uniquenessCases, storageListCases, searchCases, migrationCases, planCases],
   http: [transportCases, authCases, crudCases, validationCases, httpListCases, officialSdkCases, concurrencyCases, fuzzCases],
 };

@@ -68,7 +68,9 @@ async function migrateLocked(db: AnyKysely, migrations: MigrationSteps): Promise
   await db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
     try {
-      await migrateToLatest(conn, migrations);
+      // New tables and indexes start without planner statistics, and autovacuum may be off:
+      // gather them now rather than let the first large table be planned blind.
+      if ((await migrateToLatest(conn, migrations)) > 0) await sql`analyze`.execute(conn);
     } finally {
       await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(conn);
     }

@@ -14,8 +14,11 @@ export function migrationCases(_get: GetStorage, target: ContractTarget): void {
       const first = await target.open();
       const org = await newOrg(first);
       const kept = await first.customers.insert(customer(org.id, { email: "kept@example.com", externalId: "kept" }));
-      // What a database migrated by the old single step looks like: no record of the customers step.
-      await sql`delete from schema_migrations where name = '0001_initial_customers'`.execute(first.database.db);
+      // What a database migrated by the old single step looks like: only that step recorded,
+      // and nothing that later customers steps add.
+      await sql`delete from schema_migrations where name <> '0001_initial'`.execute(first.database.db);
+      await sql`drop index customers_email_lookup`.execute(first.database.db);
+      await sql`drop index customers_external_id_lookup`.execute(first.database.db);
       await first.close();
 
       const reopened = await target.open();
@@ -26,6 +29,7 @@ export function migrationCases(_get: GetStorage, target: ContractTarget): void {
           steps.rows.map((r) => r.name).filter((name) => name.startsWith("0001_")),
           ["0001_initial", "0001_initial_customers"],
         );
+        assert.equal((await reopened.customers.findByExternalId([org.id], "kept"))[0]?.id, kept.id, "later steps ran: the lookup index serves");
         // The unique indexes are still there: the step did not recreate the table without them.
         await assert.rejects(reopened.customers.insert(customer(org.id, { email: "KEPT@example.com" })), { name: "UniqueViolationError" });
       } finally {
