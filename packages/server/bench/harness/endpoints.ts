@@ -8,6 +8,8 @@ import type { DatasetMeta } from "./datasets.js";
 import type { LoadScript } from "./wrk.js";
 
 export const LIST_LIMIT = 10;
+/** Requests sent one at a time before the load: their status is checked, their median size and latency kept. */
+export const PROBES = 9;
 /** The deep page: 1000 at 1 M; a smaller organization uses its last full page (page 1000 exists from 10 000 customers on). */
 export const deepPage = (size: number) => Math.max(1, Math.min(1000, Math.floor(size / LIST_LIMIT)));
 

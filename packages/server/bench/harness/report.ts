@@ -3,6 +3,7 @@
 // answers or socket errors (its figures do not measure the endpoint).
 import { cpus } from "node:os";
 import type { Backend } from "./datasets.js";
+import { PROBES } from "./endpoints.js";
 import { CONNECTIONS, THREADS, type WrkResult } from "./wrk.js";
 
 export interface EndpointResult {
@@ -14,8 +15,12 @@ export interface EndpointResult {
   ratio?: number;
   rssBytes?: number;
   responseBytes?: number;
-  /** Problems: non-2xx probes or load, socket errors. */
+  /** Median latency of a few requests sent one at a time before the load. */
+  aloneMs?: number;
+  /** Wrong answers (non-2xx probes or load, socket errors): the figures are void, and the command exits 1. */
   problems: string[];
+  /** Valid but alarming results, e.g. no response completing during the load. */
+  warnings: string[];
   plannerStatistics?: boolean;
 }
 
@@ -61,6 +66,9 @@ export function flagged(runs: RunResult[]): boolean {
   return runs.some((r) => r.endpoints.some((e) => e.problems.length > 0));
 }
 
+const warned = (runs: RunResult[]) => runs.some((r) => r.endpoints.some((e) => e.warnings.length > 0));
+const marked = (e: EndpointResult) => e.problems.length + e.warnings.length > 0;
+
 export function renderResults(runs: RunResult[], settings: ReportSettings): string {
   const lines: string[] = [];
   const out = (line = "") => lines.push(line);
@@ -75,12 +83,18 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
   out(`- Load: wrk -t${THREADS} -c${CONNECTIONS}, ${settings.seconds} s per measurement after a ${settings.warmupSeconds} s warm-up; baseline, server, baseline`);
   out("- **ratio** = server req/s ÷ mean req/s of the two baseline runs around it. The baseline is a bare `node:http` server");
   out("  (`bench/baseline-server.mjs`) sending the median response size of the endpoint. p50/p99 are the server's latencies");
-  out(`  under that load (${CONNECTIONS} connections, so they include queueing). RSS: the server process after its load.`);
+  out(`  under that load (${CONNECTIONS} connections, so they include queueing); **alone** is the median latency of ${PROBES} requests sent`);
+  out("  one at a time before the load. RSS: the server process (and workers) right after its load.");
   out("- Absolute numbers depend on the machine and its other load; compare ratios, and only within one run.");
   if (flagged(runs)) {
     out();
     out("> **⚠ FLAGGED: some measurements saw non-2xx responses or socket errors** (marked ⚠ below); their figures do not");
     out("> measure the endpoint's normal answer.");
+  }
+  if (warned(runs)) {
+    out();
+    out("> **⚠ Some endpoints completed no response during their load run** (marked ⚠ below): each request took longer than");
+    out("> the run, see the alone column.");
   }
 
   out();
@@ -95,7 +109,7 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
       const e = r.endpoints.find((x) => x.name === name);
       if (!e) return "";
       if (e.pending) return "TODO";
-      return `${e.ratio === undefined ? "–" : ratio(e.ratio)}${e.problems.length ? " ⚠" : ""}`;
+      return `${e.ratio === undefined ? "–" : ratio(e.ratio)}${marked(e) ? " ⚠" : ""}`;
     });
     const ref = REFERENCE[name];
     const title = runs.flatMap((r) => r.endpoints).find((e) => e.name === name)!.title.replace(/page=\d+/, "page=N");
@@ -104,7 +118,11 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
   const deep = runs.filter((r) => r.size >= 1_000_000).map((r) => [r, r.endpoints.find((e) => e.name === "list-deep")?.target] as const);
   if (deep.some(([, t]) => t)) {
     out();
-    for (const [r, t] of deep) if (t) out(`Goal, list page 1000 at 1 M: p50 ≤ 50 ms — ${LABEL[r.backend]}: ${ms(t.p50Ms)} ms, ${t.p50Ms <= 50 ? "met" : "**missed**"}.`);
+    for (const [r, t] of deep) {
+      if (!t) continue;
+      const verdict = t.requests === 0 ? "no response completed: **missed**" : `${ms(t.p50Ms)} ms, ${t.p50Ms <= 50 ? "met" : "**missed**"}`;
+      out(`Goal, list page 1000 at 1 M: p50 ≤ 50 ms — ${LABEL[r.backend]}: ${verdict}.`);
+    }
   }
 
   for (const r of runs) {
@@ -115,18 +133,18 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
     out(`- Seeding: ${grouped(r.rows / r.seedSeconds)} rows/s (${r.seedSeconds.toFixed(1)} s, ${r.seededNow ? "in this run" : `cached, seeded ${r.seededAt.slice(0, 16).replace("T", " ")} UTC`}).`);
     out(`- Cold start (spawn of \`node bin/polar-customers.js serve\` → first 200 of GET /v1/customers/{id}): ${grouped(r.coldStartMs)} ms.`);
     out();
-    out("| endpoint | ratio | server req/s | baseline req/s (before / after) | p50 ms | p99 ms | RSS after | response bytes | planner stats | check |");
-    out("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
+    out("| endpoint | ratio | server req/s | baseline req/s (before / after) | p50 ms | p99 ms | alone ms | RSS after | response bytes | planner stats | check |");
+    out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
     for (const e of r.endpoints) {
       if (e.pending) {
-        out(`| ${e.title} | | | | | | | | | ${e.pending} |`);
+        out(`| ${e.title} | | | | | | | | | | ${e.pending} |`);
         continue;
       }
       const t = e.target;
       const b = e.baselines;
-      const check = e.problems.length ? `⚠ ${e.problems.join("; ")}` : "all 2xx";
+      const check = marked(e) ? `⚠ ${[...e.problems, ...e.warnings].join("; ")}` : "all 2xx";
       out(
-        `| ${e.title} | ${e.ratio === undefined ? "–" : ratio(e.ratio)} | ${t ? grouped(t.requestsPerSecond) : "–"} | ${b ? `${grouped(b[0].requestsPerSecond)} / ${grouped(b[1].requestsPerSecond)}` : "–"} | ${t ? ms(t.p50Ms) : "–"} | ${t ? ms(t.p99Ms) : "–"} | ${e.rssBytes ? mb(e.rssBytes) : "–"} | ${e.responseBytes ?? "–"} | ${e.plannerStatistics === undefined ? "–" : e.plannerStatistics ? "yes" : "none"} | ${check} |`,
+        `| ${e.title} | ${e.ratio === undefined ? "–" : ratio(e.ratio)} | ${t ? grouped(t.requestsPerSecond) : "–"} | ${b ? `${grouped(b[0].requestsPerSecond)} / ${grouped(b[1].requestsPerSecond)}` : "–"} | ${t && t.requests > 0 ? ms(t.p50Ms) : "–"} | ${t && t.requests > 0 ? ms(t.p99Ms) : "–"} | ${e.aloneMs === undefined ? "–" : ms(e.aloneMs)} | ${e.rssBytes ? mb(e.rssBytes) : "–"} | ${e.responseBytes ?? "–"} | ${e.plannerStatistics === undefined ? "–" : e.plannerStatistics ? "yes" : "none"} | ${check} |`,
       );
     }
   }
