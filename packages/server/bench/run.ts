@@ -108,11 +108,31 @@ async function checkDataset(baseUrl: string, meta: DatasetMeta): Promise<void> {
 function problemsOf(label: string, r: WrkResult): string[] {
   const problems: string[] = [];
   if (r.non2xx > 0) problems.push(`${label}: ${r.non2xx} non-2xx of ${r.requests}`);
-  if (r.errors > 0) problems.push(`${label}: ${r.errors} socket errors/timeouts`);
+  if (r.errors > 0) problems.push(`${label}: ${r.errors} socket errors/timeouts (${r.errorKinds})`);
   return problems;
 }
 
-async function measureEndpoint(server: Child, meta: DatasetMeta, endpoint: Endpoint, files: ValueFiles, hasStatistics: () => Promise<boolean>): Promise<EndpointResult> {
+/** How long the server may take to finish the requests wrk left queued before it is restarted. */
+const DRAIN_LIMIT_MS = 30_000;
+
+/** Answers once the server has worked off what was queued before it (a request of the same kind queues behind them), or after `limitMs`. */
+async function drained(server: Child, meta: DatasetMeta, endpoint: Endpoint, limitMs: number): Promise<boolean> {
+  const timeout = new Promise<false>((r) => setTimeout(() => r(false), limitMs).unref());
+  const answered = send(server.url, meta.token, endpoint.probe(meta, PROBES)).then(
+    () => true,
+    () => true,
+  );
+  return Promise.race([answered, timeout]);
+}
+
+interface ServerHolder {
+  child: Child;
+  /** Stops the busy server and starts a fresh one on the same database. */
+  restart(): Promise<void>;
+}
+
+async function measureEndpoint(holder: ServerHolder, meta: DatasetMeta, endpoint: Endpoint, files: ValueFiles, hasStatistics: () => Promise<boolean>): Promise<EndpointResult> {
+  const server = holder.child;
   const result: EndpointResult = { name: endpoint.name, title: endpoint.title(meta.size), problems: [], warnings: [] };
   if (endpoint.pending) {
     result.pending = endpoint.pending;
@@ -139,8 +159,12 @@ async function measureEndpoint(server: Child, meta: DatasetMeta, endpoint: Endpo
     const before = await runWrk(baseline.url, load, meta.token, SECONDS);
     const target = await runWrk(server.url, load, meta.token, SECONDS);
     result.rssBytes = residentBytes(server.process.pid!);
-    // wrk stops with requests still queued in the server; let it drain them before the baseline runs beside it.
-    await send(server.url, meta.token, { method: "GET", path: `/v1/customers/${meta.sample.ids[0]}` });
+    // wrk stops with requests still queued in the server; they must be done before the baseline
+    // runs beside it and before the next endpoint. A server that needs longer is restarted.
+    if (!(await drained(server, meta, endpoint, DRAIN_LIMIT_MS))) {
+      result.warnings.push(`still busy ${DRAIN_LIMIT_MS / 1000} s after its load; restarted`);
+      await holder.restart();
+    }
     const after = await runWrk(baseline.url, load, meta.token, SECONDS);
     result.target = target;
     result.baselines = [before, after];
@@ -162,18 +186,21 @@ async function runOne(backend: Backend, size: number): Promise<RunResult> {
   log(`  data set: ${meta.rows} rows, seeded at ${Math.round(meta.rows / meta.seedSeconds)} rows/s (${meta.seedSeconds.toFixed(1)} s${db.fresh ? "" : ", cached"})`);
   try {
     const files = writeValueFiles(RUN_DIR, meta);
-    const { child: server, coldStartMs } = await startServer({
-      databaseUrl: db.url,
-      workers: WORKERS,
-      probePath: `/v1/customers/${meta.sample.ids[0]}`,
-      token: meta.token,
-    });
+    const serverOptions = { databaseUrl: db.url, workers: WORKERS, probePath: `/v1/customers/${meta.sample.ids[0]}`, token: meta.token };
+    const { child: first, coldStartMs } = await startServer(serverOptions);
+    const holder: ServerHolder = {
+      child: first,
+      async restart() {
+        await stop(holder.child);
+        holder.child = (await startServer(serverOptions)).child;
+      },
+    };
     log(`  cold start: ${Math.round(coldStartMs)} ms`);
     const endpoints: EndpointResult[] = [];
     try {
-      await checkDataset(server.url, meta);
+      await checkDataset(holder.child.url, meta);
       for (const endpoint of SELECTED) {
-        const r = await measureEndpoint(server, meta, endpoint, files, db.hasStatistics);
+        const r = await measureEndpoint(holder, meta, endpoint, files, db.hasStatistics);
         endpoints.push(r);
         if (r.pending) log(`  ${endpoint.name}: skipped (${r.pending})`);
         else
@@ -182,6 +209,7 @@ async function runOne(backend: Backend, size: number): Promise<RunResult> {
           );
       }
     } finally {
+      const server = holder.child;
       await stop(server);
       if (server.process.exitCode !== 0) log(`  server exited with ${server.process.exitCode ?? server.process.signalCode}: ${server.stderr()}`);
     }

@@ -23,6 +23,8 @@ export interface WrkResult {
   non2xx: number;
   /** Socket errors and timeouts. */
   errors: number;
+  /** The same, by kind, for the report. */
+  errorKinds: string;
 }
 
 /** Exits the process with install instructions when wrk is missing. */
@@ -61,6 +63,7 @@ export function runWrk(baseUrl: string, load: LoadScript, token: string, seconds
         p99Ms: r.p99_us / 1000,
         non2xx: r.non2xx,
         errors: r.connect_errors + r.read_errors + r.write_errors + r.timeouts,
+        errorKinds: `connect ${r.connect_errors}, read ${r.read_errors}, write ${r.write_errors}, timeout ${r.timeouts}`,
       });
     });
   });
