@@ -3,15 +3,15 @@ import type { ModuleMigrations } from "../../platform/storage/migrations.js";
 
 const LIVE = "where deleted_at is null";
 const INDEXES = [
-  `create index benefits_org_created_live on benefits (organization_id, created_at, id) ${LIVE}`,
-  `create index benefits_org_description_live on benefits (organization_id, description_key, id) ${LIVE}`,
-  `create index benefits_meter_live on benefits (meter_id) ${LIVE}`,
+  `create index if not exists benefits_org_created_live on benefits (organization_id, created_at, id) ${LIVE}`,
+  `create index if not exists benefits_org_description_live on benefits (organization_id, description_key, id) ${LIVE}`,
+  `create index if not exists benefits_meter_live on benefits (meter_id) ${LIVE}`,
 ];
 
 export const benefitsMigrations: ModuleMigrations = {
   sqlite: {
     "0003_benefits": [
-      `create table benefits (
+      `create table if not exists benefits (
         id text primary key,
         organization_id text not null references organizations (id),
         created_at integer not null,
@@ -30,7 +30,7 @@ export const benefitsMigrations: ModuleMigrations = {
   },
   postgres: {
     "0003_benefits": [
-      `create table benefits (
+      `create table if not exists benefits (
         id text collate "C" primary key,
         organization_id text collate "C" not null references organizations (id),
         created_at timestamptz not null,

@@ -3,14 +3,14 @@ import type { ModuleMigrations } from "../../platform/storage/migrations.js";
 
 const INDEXES = [
   // Lookup by id happens within the caller's organizations; lists sort by name (default) or creation.
-  `create index meters_org_name on meters (organization_id, name, id)`,
-  `create index meters_org_created on meters (organization_id, created_at, id)`,
+  `create index if not exists meters_org_name on meters (organization_id, name, id)`,
+  `create index if not exists meters_org_created on meters (organization_id, created_at, id)`,
 ];
 
 export const metersMigrations: ModuleMigrations = {
   sqlite: {
     "0002_meters": [
-      `create table meters (
+      `create table if not exists meters (
         id text primary key,
         organization_id text not null references organizations (id),
         created_at integer not null,
@@ -30,7 +30,7 @@ export const metersMigrations: ModuleMigrations = {
   },
   postgres: {
     "0002_meters": [
-      `create table meters (
+      `create table if not exists meters (
         id text collate "C" primary key,
         organization_id text collate "C" not null references organizations (id),
         created_at timestamptz not null,

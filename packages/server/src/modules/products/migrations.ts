@@ -4,17 +4,17 @@ import type { ModuleMigrations } from "../../platform/storage/migrations.js";
 
 const LIVE = "where deleted_at is null";
 const INDEXES = [
-  `create index products_org_created_live on products (organization_id, created_at, id) ${LIVE}`,
-  `create index products_org_name_live on products (organization_id, name, id) ${LIVE}`,
-  `create index product_prices_product on product_prices (product_id, created_at, position)`,
-  `create index product_prices_meter on product_prices (meter_id) where meter_id is not null`,
-  `create index product_benefits_benefit on product_benefits (benefit_id)`,
+  `create index if not exists products_org_created_live on products (organization_id, created_at, id) ${LIVE}`,
+  `create index if not exists products_org_name_live on products (organization_id, name, id) ${LIVE}`,
+  `create index if not exists product_prices_product on product_prices (product_id, created_at, position)`,
+  `create index if not exists product_prices_meter on product_prices (meter_id) where meter_id is not null`,
+  `create index if not exists product_benefits_benefit on product_benefits (benefit_id)`,
 ];
 
 export const productsMigrations: ModuleMigrations = {
   sqlite: {
     "0004_products": [
-      `create table products (
+      `create table if not exists products (
         id text primary key,
         organization_id text not null references organizations (id),
         created_at integer not null,
@@ -33,7 +33,7 @@ export const productsMigrations: ModuleMigrations = {
         is_archived integer not null default 0,
         metadata text not null default '{}'
       )`,
-      `create table product_prices (
+      `create table if not exists product_prices (
         id text primary key,
         product_id text not null references products (id),
         created_at integer not null,
@@ -51,7 +51,7 @@ export const productsMigrations: ModuleMigrations = {
         unit_amount text,
         cap_amount integer
       )`,
-      `create table product_benefits (
+      `create table if not exists product_benefits (
         product_id text not null references products (id),
         benefit_id text not null references benefits (id),
         position integer not null,
@@ -62,7 +62,7 @@ export const productsMigrations: ModuleMigrations = {
   },
   postgres: {
     "0004_products": [
-      `create table products (
+      `create table if not exists products (
         id text collate "C" primary key,
         organization_id text collate "C" not null references organizations (id),
         created_at timestamptz not null,
@@ -81,7 +81,7 @@ export const productsMigrations: ModuleMigrations = {
         is_archived boolean not null default false,
         metadata jsonb not null default '{}'
       )`,
-      `create table product_prices (
+      `create table if not exists product_prices (
         id text collate "C" primary key,
         product_id text collate "C" not null references products (id),
         created_at timestamptz not null,
@@ -99,7 +99,7 @@ export const productsMigrations: ModuleMigrations = {
         unit_amount numeric(17, 12),
         cap_amount bigint
       )`,
-      `create table product_benefits (
+      `create table if not exists product_benefits (
         product_id text collate "C" not null references products (id),
         benefit_id text collate "C" not null references benefits (id),
         position integer not null,
