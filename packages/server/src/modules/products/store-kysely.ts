@@ -109,6 +109,10 @@ export class KyselyProductStore implements ProductStore {
   setBenefits(id: string, benefitIds: readonly string[]): Promise<ProductRecord | undefined> {
     return this.run(() =>
       atomically(this.context, async (trx: Db) => {
+        // A no-op write takes the product's row lock, so concurrent replacements apply one after the
+        // other instead of colliding on the (product, benefit) primary key.
+        const locked = await trx.updateTable("products").set({ id: sql.ref("id") }).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+        if (Number(locked.numUpdatedRows) === 0) return undefined;
         await trx.deleteFrom("product_benefits").where("product_id", "=", id).execute();
         if (benefitIds.length > 0) {
           await trx.insertInto("product_benefits").values(benefitIds.map((benefitId, position) => ({ product_id: id, benefit_id: benefitId, position }))).execute();

@@ -235,6 +235,21 @@ export function productCases(get: GetServer): void {
     });
   });
 
+  describe("products: concurrent benefit replacement", () => {
+    it("applies concurrent replacements one after the other, never failing on the pair key", async () => {
+      const server = get();
+      const org = await catalogOrg(server);
+      const product = await createProduct(server, org.token);
+      const benefits = [];
+      for (let i = 0; i < 3; i++) benefits.push((await createBenefit(server, org.token, { description: `Benefit ${i}` })).id);
+      const sets = Array.from({ length: 12 }, (_, i) => [benefits[i % 3], benefits[(i + 1) % 3]]);
+      const replies = await Promise.all(sets.map((set) => server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: { benefits: set } })));
+      for (const reply of replies) assert.equal(reply.status, 200, reply.text);
+      const final = (await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.benefits.map((b: any) => b.id);
+      assert.ok(sets.some((set) => JSON.stringify(set) === JSON.stringify(final)), `final benefits ${JSON.stringify(final)} are one of the requested sets`);
+    });
+  });
+
   describe("products: tenancy, scopes and roles", () => {
     it("never shows, changes or references another organization's product", async () => {
       const server = get();
