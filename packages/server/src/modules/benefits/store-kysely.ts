@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely";
 import { likeContainsUnescaped } from "../../platform/storage/keys.js";
 import { metadataMatches } from "../../platform/storage/json-filters.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
+import { inChunks } from "../../platform/storage/chunks.js";
 import { translating } from "../../platform/storage/translate.js";
 import type { BenefitChanges, BenefitRecord, NewBenefit } from "./model.js";
 import { BENEFIT_COLUMNS, benefitChangesToRow, benefitFromRow, benefitToRow } from "./rows.js";
@@ -48,7 +49,7 @@ export class KyselyBenefitStore implements BenefitStore {
   findMany(organizationIds: readonly string[], ids: readonly string[]): Promise<BenefitRecord[]> {
     if (organizationIds.length === 0 || ids.length === 0) return Promise.resolve([]);
     return this.run(async () => {
-      const rows = await this.live().where("id", "in", [...new Set(ids)]).where("organization_id", "in", organizationIds).execute();
+      const rows = await inChunks([...new Set(ids)], (chunk) => this.live().where("id", "in", chunk).where("organization_id", "in", organizationIds).execute());
       return rows.map((row) => benefitFromRow(this.codec, row));
     });
   }

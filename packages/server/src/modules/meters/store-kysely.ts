@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely";
 import { likeContainsUnescaped } from "../../platform/storage/keys.js";
 import { metadataMatches } from "../../platform/storage/json-filters.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
+import { inChunks } from "../../platform/storage/chunks.js";
 import { translating } from "../../platform/storage/translate.js";
 import type { MeterChanges, MeterRecord, NewMeter } from "./model.js";
 import { METER_COLUMNS, meterChangesToRow, meterFromRow, meterToRow } from "./rows.js";
@@ -42,7 +43,9 @@ export class KyselyMeterStore implements MeterStore {
   findMany(organizationIds: readonly string[], ids: readonly string[]): Promise<MeterRecord[]> {
     if (ids.length === 0 || organizationIds.length === 0) return Promise.resolve([]);
     return this.run(async () => {
-      const rows = await this.db.selectFrom("meters").select(METER_COLUMNS).where("organization_id", "in", organizationIds).where("id", "in", [...new Set(ids)]).execute();
+      const rows = await inChunks([...new Set(ids)], (chunk) =>
+        this.db.selectFrom("meters").select(METER_COLUMNS).where("organization_id", "in", organizationIds).where("id", "in", chunk).execute(),
+      );
       return rows.map((row) => meterFromRow(this.codec, row));
     });
   }

@@ -3,6 +3,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import { likeContainsUnescaped } from "../../platform/storage/keys.js";
 import { metadataMatches } from "../../platform/storage/json-filters.js";
 import { atomically, type SqlContext } from "../../platform/storage/seam.js";
+import { chunked } from "../../platform/storage/chunks.js";
 import { translating } from "../../platform/storage/translate.js";
 import { byDisplayOrder, type NewPrice, type NewProduct, type PriceRecord, type ProductChanges, type ProductRecord } from "./model.js";
 import { PRICE_COLUMNS, PRODUCT_COLUMNS, priceFromRow, priceToRow, productChangesToRow, productFromRow, productToRow, type ProductRow } from "./rows.js";
@@ -61,6 +62,10 @@ export class KyselyProductStore implements ProductStore {
     return rows.map((row) => productFromRow(this.codec, row, (prices.get(row.id) ?? []).sort(byDisplayOrder), benefits.get(row.id) ?? []));
   }
 
+  private async insertPrices(db: Db, prices: readonly NewPrice[]): Promise<void> {
+    for (const chunk of chunked(prices)) await db.insertInto("product_prices").values(chunk.map((p) => priceToRow(this.codec, p))).execute();
+  }
+
   private async reload(db: Db, id: string): Promise<ProductRecord | undefined> {
     const row = await this.live(db).where("id", "=", id).executeTakeFirst();
     return row && (await this.hydrate(db, [row]))[0];
@@ -70,7 +75,7 @@ export class KyselyProductStore implements ProductStore {
     return this.run(() =>
       atomically(this.context, async (trx: Db) => {
         await trx.insertInto("products").values(productToRow(this.codec, product)).execute();
-        if (prices.length > 0) await trx.insertInto("product_prices").values(prices.map((p) => priceToRow(this.codec, p))).execute();
+        await this.insertPrices(trx, prices);
         return (await this.reload(trx, product.id))!;
       }),
     );
@@ -92,15 +97,15 @@ export class KyselyProductStore implements ProductStore {
           const updated = await trx.updateTable("products").set(row).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
           if (Number(updated.numUpdatedRows) === 0) return undefined;
         }
-        if (prices && prices.archive.length > 0) {
+        for (const chunk of chunked(prices?.archive ?? [])) {
           await trx
             .updateTable("product_prices")
             .set({ is_archived: this.codec.bool(true), modified_at: changes.modifiedAt ? this.codec.time(changes.modifiedAt) : null })
             .where("product_id", "=", id)
-            .where("id", "in", [...prices.archive])
+            .where("id", "in", chunk)
             .execute();
         }
-        if (prices && prices.insert.length > 0) await trx.insertInto("product_prices").values(prices.insert.map((p) => priceToRow(this.codec, p))).execute();
+        await this.insertPrices(trx, prices?.insert ?? []);
         return this.reload(trx, id);
       }),
     );
@@ -114,9 +119,8 @@ export class KyselyProductStore implements ProductStore {
         const locked = await trx.updateTable("products").set({ id: sql.ref("id") }).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
         if (Number(locked.numUpdatedRows) === 0) return undefined;
         await trx.deleteFrom("product_benefits").where("product_id", "=", id).execute();
-        if (benefitIds.length > 0) {
-          await trx.insertInto("product_benefits").values(benefitIds.map((benefitId, position) => ({ product_id: id, benefit_id: benefitId, position }))).execute();
-        }
+        const rows = benefitIds.map((benefitId, position) => ({ product_id: id, benefit_id: benefitId, position }));
+        for (const chunk of chunked(rows)) await trx.insertInto("product_benefits").values(chunk).execute();
         return this.reload(trx, id);
       }),
     );

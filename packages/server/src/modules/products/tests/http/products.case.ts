@@ -1,6 +1,7 @@
 // Products over HTTP: create (recurring, one-time, metered), get, update
 // (archive, price replacement), set benefits, exact 422 bodies, tenancy and scopes.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
 import type { GetServer } from "../../../../../test/support/contract.js";
 import { assert422, detail } from "../../../../../test/support/expect.js";
@@ -240,13 +241,25 @@ export function productCases(get: GetServer): void {
       const server = get();
       const org = await catalogOrg(server);
       const product = await createProduct(server, org.token);
-      const benefits = [];
+      const benefits: string[] = [];
       for (let i = 0; i < 3; i++) benefits.push((await createBenefit(server, org.token, { description: `Benefit ${i}` })).id);
       const sets = Array.from({ length: 12 }, (_, i) => [benefits[i % 3], benefits[(i + 1) % 3]]);
       const replies = await Promise.all(sets.map((set) => server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: { benefits: set } })));
       for (const reply of replies) assert.equal(reply.status, 200, reply.text);
       const final = (await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.benefits.map((b: any) => b.id);
       assert.ok(sets.some((set) => JSON.stringify(set) === JSON.stringify(final)), `final benefits ${JSON.stringify(final)} are one of the requested sets`);
+    });
+  });
+
+  describe("products: large bodies", () => {
+    it("looks up more benefit ids than one SQL statement may carry, without a 5xx", async () => {
+      const server = get();
+      const org = await catalogOrg(server);
+      const product = await createProduct(server, org.token);
+      const benefit = await createBenefit(server, org.token);
+      const ids = [...Array.from({ length: 70_000 }, () => randomUUID()), benefit.id];
+      const reply = await server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: { benefits: ids } });
+      assert422(reply, BUSINESS, [valueError(["body", "benefits", 0], "Benefit does not exist.", ids[0])]);
     });
   });
 
