@@ -5,8 +5,11 @@
 import type { Scope } from "./platform/auth/scopes.js";
 import { accountsModule } from "./modules/accounts/index.js";
 import { customersModule } from "./modules/customers/index.js";
+import { metersModule } from "./modules/meters/index.js";
+import { benefitsModule } from "./modules/benefits/index.js";
+import { productsModule } from "./modules/products/index.js";
 
-export const MODULES = [accountsModule, customersModule] as const;
+export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule] as const;
 
 /** Every scope some operation of this server accepts: what a token needs to use all of it. */
 export function servedScopes(): Scope[] {

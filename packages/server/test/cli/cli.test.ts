@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { openStorage } from "../../src/storage.js";
+import { servedScopes } from "../../src/modules.js";
 import { hashToken } from "../../src/platform/auth/tokens.js";
 import { RawConnection } from "../support/rawHttp.js";
 
@@ -217,7 +218,7 @@ describe("CLI: accounts and tokens", () => {
       const stored = await storage.accounts.findTokenByHash(hashToken(monthly));
       assert.ok(stored?.expiresAt);
       assert.ok(stored.expiresAt.getTime() >= issuedAt - 5_000 + 30 * DAY_MS && stored.expiresAt.getTime() <= issuedBy + 30 * DAY_MS);
-      assert.deepEqual(stored.scopes, ["customers:read", "customers:write"]);
+      assert.deepEqual(stored.scopes, servedScopes());
       const storedHourly = await storage.accounts.findTokenByHash(hashToken(hourly));
       assert.ok(storedHourly?.expiresAt);
       assert.ok(storedHourly.expiresAt.getTime() <= issuedBy + 12 * 3_600_000 && storedHourly.expiresAt.getTime() >= issuedAt - 5_000 + 12 * 3_600_000);

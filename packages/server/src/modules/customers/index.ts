@@ -23,3 +23,5 @@ export const customersModule = defineModule({
 export type { Address, CustomerChanges, CustomerRecord, CustomerType, Metadata, MetadataValue, NewCustomer } from "./model.js";
 export type { CustomerConflicts, CustomerPage, CustomerStore, ListCustomersQuery, SortField, SortKey, UniqueField } from "./store.js";
 export { bulkInsertCustomersForTesting, insertSubscription, type SubscriptionSeed } from "./testing.js";
+/** The metadata body field and its published schema, shared by every resource that carries metadata. */
+export { METADATA_JSON, metadata } from "./fields.js";

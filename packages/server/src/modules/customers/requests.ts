@@ -17,7 +17,7 @@ import {
 } from "../../platform/schema/core.js";
 import { named } from "../../platform/schema/component.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
-import { JsonFloat, pythonFloatRepr } from "../../platform/schema/floats.js";
+import { pythonStr } from "../../platform/schema/python.js";
 import { addressInput, email, locale, metadata, optionalText } from "./fields.js";
 import type { CustomerType } from "./model.js";
 
@@ -87,23 +87,7 @@ export type CustomerCreate = IndividualCreate | TeamCreate;
 const DISCRIMINATOR = "_customer_create_type()";
 const EXPECTED_TAGS = "'individual', 'team'";
 
-/** Python's str() of a JSON value, as it appears in Pydantic's union tag message. */
-export function pythonStr(value: unknown): string {
-  if (value === null || value === undefined) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (value instanceof JsonFloat) return pythonFloatRepr(value.value);
-  return pythonRepr(value);
-}
-
-function pythonRepr(value: unknown): string {
-  if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(", ")}]`;
-  if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(", ")}}`;
-  return pythonStr(value);
-}
+export { pythonStr };
 
 /** `CustomerCreate`: a union selected by the body's `type` (missing → individual). */
 const customerCreateUnion: Schema<CustomerCreate> = schema(

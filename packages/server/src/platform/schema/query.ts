@@ -3,7 +3,7 @@
 // itself as an OpenAPI parameter, so the two cannot disagree.
 
 import { issue, type Issue } from "./issues.js";
-import { INVALID, type JsonSchema, type Schema } from "./core.js";
+import { INVALID, expectedList, type JsonSchema, type Schema } from "./core.js";
 import { parseUuid4 } from "./uuid.js";
 import { parseQueryBoolean } from "./scalars.js";
 
@@ -142,3 +142,52 @@ export function parsePath<P extends Record<string, PathParam<unknown>>>(params: 
 
 export const pathParameterDocs = (params: Record<string, PathParam<unknown>>): JsonSchema[] =>
   Object.entries(params).map(([name, p]) => ({ name, in: "path", required: true, schema: { ...p.schema.json, description: p.description } }));
+
+const enumIssue = (values: readonly string[], loc: (string | number)[], input: unknown): Issue => {
+  const expected = expectedList(values);
+  return issue("enum", loc, `Input should be ${expected}`, input, { expected });
+};
+
+/** `list[Enum] | None`, repeatable: each bad value is reported at its index. */
+export function enumListParam<V extends string>(values: readonly V[], description: string, title?: string): QueryField<V[] | undefined> {
+  const allowed: ReadonlySet<string> = new Set(values);
+  return {
+    parameter: (name) =>
+      parameter(name, { anyOf: [{ type: "array", items: { type: "string", enum: [...values], ...(title && { title }) } }, { type: "null" }] }, description),
+    parse(query, name, issues) {
+      const texts = allValues(query[name]);
+      if (texts.length === 0) return undefined;
+      let ok = true;
+      texts.forEach((text, index) => {
+        if (!allowed.has(text)) {
+          issues.push(enumIssue(values, ["query", name, index], text));
+          ok = false;
+        }
+      });
+      return ok ? (texts as V[]) : undefined;
+    },
+  };
+}
+
+/**
+ * `Enum | list[Enum] | None`, repeatable. Like uuidListParam, a bad value is
+ * reported on both union branches, each under the branch's schema name
+ * (`<kind>[<EnumClass>]` and `list[…]`).
+ */
+export function enumOrListParam<V extends string>(values: readonly V[], description: string, enumName: string, kind = "str-enum"): QueryField<V[] | undefined> {
+  const allowed: ReadonlySet<string> = new Set(values);
+  const scalarBranch = `${kind}[${enumName}]`;
+  const listBranch = `list[${scalarBranch}]`;
+  const item = { type: "string", enum: [...values], title: enumName };
+  return {
+    parameter: (name) => parameter(name, { anyOf: [item, { type: "array", items: item }, { type: "null" }] }, description),
+    parse(query, name, issues) {
+      const texts = allValues(query[name]);
+      if (texts.length === 0) return undefined;
+      const bad = texts.flatMap((text, index) => (allowed.has(text) ? [] : [enumIssue(values, ["query", name, listBranch, index], text)]));
+      if (bad.length === 0) return texts as V[];
+      issues.push(enumIssue(values, ["query", name, scalarBranch], texts), ...bad);
+      return undefined;
+    },
+  };
+}

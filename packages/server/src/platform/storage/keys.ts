@@ -10,3 +10,14 @@ export function foldKey(value: string | null | undefined): string | null {
 export function escapeLike(value: string): string {
   return value.replace(/[/%_]/g, (c) => `/${c}`);
 }
+
+/**
+ * `%text%` for a case-insensitive substring test against a foldKey() column,
+ * with the text's own `%` and `_` left as wildcards (Polar's `query` filters
+ * on products, benefits and meters do not escape them). PostgreSQL's default
+ * LIKE escape character is doubled so a backslash means itself on both backends.
+ */
+export function likeContainsUnescaped(dialect: "sqlite" | "postgres", text: string): string {
+  const folded = text.toLowerCase();
+  return `%${dialect === "postgres" ? folded.replace(/\\/g, "\\\\") : folded}%`;
+}

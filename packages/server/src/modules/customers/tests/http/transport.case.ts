@@ -441,6 +441,8 @@ export function transportCases(get: GetServer): void {
 
       const seen: string[] = [];
       for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {  
+        // Other modules' operations are checked by their own cases.
+        if (!path.startsWith("/v1/customers")) continue;
         for (const [method, op] of Object.entries(methods)) {
           seen.push(op.operationId);
           const expected = OPERATIONS.find(([p, m]) => p === path && m === method);

@@ -15,7 +15,7 @@ export function migrationCases(_get: GetStorage, target: ContractTarget): void {
       const org = await newOrg(first);
       const kept = await first.customers.insert(customer(org.id, { email: "kept@example.com", externalId: "kept" }));
       // What a database migrated by the old single step looks like: only that step recorded,
-      // and nothing that later customers steps add.
+      // and nothing that later customers steps add (other modules' steps create only what is missing).
       await sql`delete from schema_migrations where name <> '0001_initial'`.execute(first.database.db);
       await sql`drop index customers_email_lookup`.execute(first.database.db);
       await sql`drop index customers_external_id_lookup`.execute(first.database.db);

@@ -1,0 +1,28 @@
+// The meters module: Polar's /v1/meters endpoints. Meters define which events
+// count (filter) and how they add up (aggregation); the events and
+// customer-meter modules evaluate those definitions.
+import { defineModule } from "../../platform/module.js";
+import { systemClock, type Clock } from "../../platform/clock.js";
+import { metersMigrations } from "./migrations.js";
+import { meterOperations } from "./operations.js";
+import { MeterService, type MeterReferences } from "./service.js";
+import type { MeterStore } from "./store.js";
+import { KyselyMeterStore } from "./store-kysely.js";
+
+export interface MetersDeps extends MeterReferences {
+  meters: MeterStore;
+  clock?: Clock;
+}
+
+export const metersModule = defineModule({
+  name: "meters",
+  migrations: metersMigrations,
+  store: (context) => new KyselyMeterStore(context),
+  services: (deps: MetersDeps) => ({ meters: new MeterService(deps.meters, deps, deps.clock ?? systemClock) }),
+  operations: meterOperations,
+});
+
+export type { Aggregation, Filter, FilterClause, FilterConjunction, FilterOperator, MeterRecord, MeterUnit, PropertyFunction } from "./model.js";
+export { isFilter } from "./model.js";
+export type { MeterStore } from "./store.js";
+export { METER_UNIT_JSON, meterResponse } from "./responses.js";
