@@ -13,19 +13,29 @@ const REQUEST_TIMEOUT_MS = 1000;
 const HEADERS_TIMEOUT_MS = 500;
 const MAX_CONNECTIONS = 6;
 
-/** Resolves once the server has closed the connection, with whatever it answered first. */
-async function closedBy(connection: RawConnection): Promise<string> {
+/** Resolves once the server has closed the connection, with whatever it answered first; fails if it stays open. */
+async function closedBy(connection: RawConnection, what: string): Promise<string> {
   const chunks: Buffer[] = [];
   connection.socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await new Promise<void>((resolve) => {
-    if (connection.socket.destroyed) resolve();
-    connection.socket.once("close", () => resolve());
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      connection.close();
+      reject(new Error(`${what}: the server left the connection open for ${ANSWER_BOUND_MS} ms`));
+    }, ANSWER_BOUND_MS);
+    const closed = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    if (connection.socket.destroyed) closed();
+    else connection.socket.once("close", closed);
   });
   return Buffer.concat(chunks).toString("latin1");
 }
 
 describe("faults: slow and numerous clients", () => {
   let server: TestServer;
+  /** Closed after the suite whatever happened, so that a failure cannot leave the server waiting for them. */
+  const opened: RawConnection[] = [];
   const head = (length: number) =>
     `POST /v1/customers/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.org.token}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
 
@@ -36,16 +46,20 @@ describe("faults: slow and numerous clients", () => {
   });
 
   after(async () => {
+    for (const connection of opened) connection.close();
     await server?.close();
   });
 
   it("closes a request whose body stalls, one whose body drips, and one whose headers never end", async () => {
     const stalled = await RawConnection.open(server.url);
+    opened.push(stalled);
     await stalled.write(head(100) + '{"email":');
     const dripping = await RawConnection.open(server.url);
+    opened.push(dripping);
     await dripping.write(head(100));
     const drip = setInterval(() => void dripping.write(" ").catch(() => undefined), 200);
     const endlessHeaders = await RawConnection.open(server.url);
+    opened.push(endlessHeaders);
     await endlessHeaders.write("GET /v1/customers/ HTTP/1.1\r\nHost: x\r\nX-Slow: ");
 
     try {
@@ -58,7 +72,7 @@ describe("faults: slow and numerous clients", () => {
         ["dripping body", dripping],
         ["endless headers", endlessHeaders],
       ] as const) {
-        const { value: answer, ms } = await timed(closedBy(connection));
+        const { value: answer, ms } = await timed(closedBy(connection, what));
         assert.ok(ms < ANSWER_BOUND_MS, `${what} still open after ${ms} ms`);
         // node answers 408 when it can; either way the connection is gone.
         assert.ok(answer === "" || answer.startsWith("HTTP/1.1 408"), `${what}: ${answer}`);
@@ -75,6 +89,8 @@ describe("faults: slow and numerous clients", () => {
     for (const connection of held) await connection.write(head(50));
 
     const extra = await RawConnection.open(server.url);
+    held.push(extra);
+    opened.push(...held);
     await extra.write(`GET /v1/customers/?limit=1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${server.org.token}\r\n\r\n`);
     const refused = await extra.response(ANSWER_BOUND_MS);
     assert.equal(refused.status, 503, refused.text);
@@ -82,7 +98,7 @@ describe("faults: slow and numerous clients", () => {
     assert.equal(refused.headers["retry-after"], "1");
     assert.equal(refused.headers.connection, "close");
     assert.equal(refused.body.error, "ServiceUnavailable");
-    await closedBy(extra);
+    await closedBy(extra, "refused connection");
 
     for (const connection of held) connection.close();
     await eventually(async () => ((await server.request("GET", "/v1/customers/?limit=1")).status === 200 ? true : undefined), ANSWER_BOUND_MS, "service after the cap");
