@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Polar } from "polar-sdk-049";
+import { HTTPClient } from "polar-sdk-049/lib/http.js";
 import { ANSWER_BOUND_MS, assertAllPresent, assertUnavailable, eventually, timed, Writers } from "../support/faults.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { TcpProxy } from "../support/proxy.js";
@@ -78,7 +79,10 @@ describe("faults: PostgreSQL becomes unreachable", () => {
   });
 
   it("the official SDK's retries (retryCodes include 503) ride over an outage", async () => {
+    const statuses: number[] = [];
+    const httpClient = new HTTPClient().addHook("response", (response) => void statuses.push(response.status));
     const polar = new Polar({
+      httpClient,
       accessToken: server.org.token,
       serverURL: server.url,
       retryConfig: { strategy: "backoff", backoff: { initialInterval: 200, maxInterval: 2000, exponent: 1.5, maxElapsedTime: 30_000 }, retryConnectionErrors: true },
@@ -86,7 +90,10 @@ describe("faults: PostgreSQL becomes unreachable", () => {
     await proxy.cut();
     const created = polar.customers.create({ email: `${unique("sdk")}@example.com` });
     setTimeout(() => void proxy.restore(), 1500);
-    const customer = await created;
+    const { value: customer, ms } = await timed(created);
+    console.log(`# official SDK across the outage: answers ${statuses.join(", ")}; created after ${Math.round(ms)} ms`);
+    assert.ok(statuses.includes(503), "the SDK met the outage");
+    assert.equal(statuses.at(-1), 201);
     assert.equal((await server.request("GET", `/v1/customers/${customer.id}`)).status, 200);
   });
 });
