@@ -5,6 +5,7 @@ import type { FastifyServerOptions } from "fastify";
 import { MODULES } from "./modules.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import { buildApp, type App } from "./platform/http/app.js";
+import type { HttpLimits } from "./platform/http/listener.js";
 import type { RouteGroup } from "./platform/http/operation.js";
 import { openStorage, type Storage } from "./storage.js";
 
@@ -16,6 +17,8 @@ export interface ServerOptions {
   /** Use an already opened storage instead of opening `databaseUrl`. */
   storage?: Storage;
   clock?: Clock;
+  /** Request/header/keep-alive timeouts and the connection cap (see platform/http/listener.ts for defaults). */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface RunningServer {
@@ -46,7 +49,7 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
   const clock = options.clock ?? systemClock;
-  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger });
+  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger, limits: options.limits });
   let address: string;
   try {
     address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });

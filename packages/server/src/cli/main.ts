@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { openStorage, type Storage } from "../storage.js";
 import { addMember, createOrganization, createToken, createUser, parseScopes, UsageError } from "../modules/accounts/index.js";
-import { parseDuration } from "../platform/auth/tokens.js";
+import { expiryWithinRange, parseDuration } from "../platform/auth/tokens.js";
 import { servedScopes } from "../modules.js";
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/polar.db";
@@ -40,12 +40,22 @@ function buildProgram(): Command {
     .addOption(databaseOption())
     .addOption(new Option("--host <host>", "interface to listen on").default(process.env.HOST || "127.0.0.1"))
     .addOption(new Option("--port <port>", "port to listen on (0 picks a free one)").default(process.env.PORT || "8000"))
-    .action(async (opts: { database: string; host: string; port: string }) => {
+    .addOption(
+      new Option("--request-timeout <seconds>", "time a client has to send a whole request before it gets 408").default(process.env.POLAR_REQUEST_TIMEOUT || "30"),
+    )
+    .addOption(
+      new Option("--max-connections <count>", "open connections beyond this many are answered 503 and closed").default(process.env.POLAR_MAX_CONNECTIONS || "1000"),
+    )
+    .action(async (opts: { database: string; host: string; port: string; requestTimeout: string; maxConnections: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      const requestTimeout = Number(opts.requestTimeout);
+      if (!(requestTimeout >= 1 && requestTimeout <= 3600)) throw new UsageError(`--request-timeout must be a number of seconds from 1 to 3600, got "${opts.requestTimeout}"`);
+      const maxConnections = Number(opts.maxConnections);
+      if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new UsageError(`--max-connections must be a positive integer, got "${opts.maxConnections}"`);
       // Loaded on demand: the HTTP stack is most of the startup time of the admin commands.
       const { serve } = await import("./serve.js");
-      await serve({ databaseUrl: opts.database, host: opts.host, port });
+      await serve({ databaseUrl: opts.database, host: opts.host, port, limits: { requestTimeoutMs: Math.round(requestTimeout * 1000), maxConnections } });
     });
 
   const orgs = program.command("orgs").description("manage organizations");
@@ -100,6 +110,7 @@ function buildProgram(): Command {
       if (opts.expiresIn !== undefined) {
         expiresInMs = parseDuration(opts.expiresIn);
         if (expiresInMs === null) throw new UsageError(`--expires-in must look like 30d, 12h, 90m or 45s, got "${opts.expiresIn}"`);
+        if (!expiryWithinRange(Date.now(), expiresInMs)) throw new UsageError(`--expires-in ${opts.expiresIn} ends after the year 9999; use a shorter lifetime or none`);
       }
       const token = await withStorage(opts.database, (s) => createToken(s, { organizationId: opts.org, userId: opts.user, scopes, expiresInMs }));
       process.stdout.write(`${token}\n`);

@@ -5,11 +5,13 @@ import { openStorage } from "../storage.js";
 import { bootstrap } from "../modules/accounts/index.js";
 import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
+import type { HttpLimits } from "../platform/http/listener.js";
 
 export interface ServeOptions {
   databaseUrl: string;
   host: string;
   port: number;
+  limits?: Partial<HttpLimits>;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

@@ -36,3 +36,21 @@ export class ValidationFailed extends Error {
     this.name = "ValidationFailed";
   }
 }
+
+/** Why the database cannot serve a request right now; each passes without a code change. */
+export type UnavailableReason = "busy" | "full" | "unreachable";
+
+/**
+ * The database cannot be used right now (unreachable, another writer holds the
+ * lock past the deadline, out of disk space). Nothing was written; the client
+ * should retry later. Raised by the storage layer from driver errors.
+ */
+export class StorageUnavailable extends Error {
+  constructor(
+    readonly reason: UnavailableReason,
+    options?: { cause?: unknown },
+  ) {
+    super(`storage unavailable (${reason})`, options);
+    this.name = "StorageUnavailable";
+  }
+}

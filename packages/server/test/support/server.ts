@@ -1,8 +1,8 @@
 // A real server on an ephemeral port over a real database, plus helpers to
 // mint organizations, users and tokens through the same code the CLI uses.
 
-import { startServer, type RunningServer } from "../../src/server.js";
-import { openStorage } from "../../src/storage.js";
+import { startServer, type RunningServer, type ServerOptions } from "../../src/server.js";
+import { openStorage, type OpenStorageOptions } from "../../src/storage.js";
 import type { MemberRole } from "../../src/modules/accounts/index.js";
 import type { Storage } from "../../src/storage.js";
 import { addMember, createOrganization, createToken, createUser } from "../../src/modules/accounts/index.js";
@@ -37,9 +37,12 @@ export class TestServer {
     readonly org: Credentials,
   ) {}
 
-  static async start(databaseUrl: string): Promise<TestServer> {
-    const storage = await openStorage(databaseUrl);
-    const running = await startServer({ databaseUrl, storage, port: 0 });
+  static async start(
+    databaseUrl: string,
+    options: { storage?: OpenStorageOptions } & Pick<ServerOptions, "limits" | "logger"> = {},
+  ): Promise<TestServer> {
+    const storage = await openStorage(databaseUrl, options.storage);
+    const running = await startServer({ databaseUrl, storage, port: 0, limits: options.limits, logger: options.logger });
     const server = new TestServer(running, { id: "", token: "" });
     const org = await server.newOrganization();
     (server as { org: Credentials }).org = org;

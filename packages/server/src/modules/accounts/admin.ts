@@ -3,7 +3,7 @@
 
 import { randomUUID } from "node:crypto";
 import { isScope, POLAR_SCOPES } from "../../platform/auth/scopes.js";
-import { generateToken, hashToken, ORGANIZATION_TOKEN_PREFIX, PERSONAL_TOKEN_PREFIX } from "../../platform/auth/tokens.js";
+import { expiryWithinRange, generateToken, hashToken, ORGANIZATION_TOKEN_PREFIX, PERSONAL_TOKEN_PREFIX } from "../../platform/auth/tokens.js";
 import { canonicalUuid } from "../../platform/schema/uuid.js";
 import { parseEmail } from "../../validation/email.js";
 import type { MemberRole, OrganizationRecord, UserRecord } from "./model.js";
@@ -96,6 +96,10 @@ export async function createToken(storage: AccountsStorage, request: TokenReques
     throw new UsageError("give exactly one of --org ORG_ID or --user USER_ID");
   }
   const now = new Date();
+  // Beyond the year 9999 a date is not representable everywhere: such a token would silently never expire.
+  if (request.expiresInMs !== null && !(request.expiresInMs > 0 && expiryWithinRange(now.getTime(), request.expiresInMs))) {
+    throw new UsageError("the token's lifetime must be positive and end by the year 9999");
+  }
   const expiresAt = request.expiresInMs === null ? null : new Date(now.getTime() + request.expiresInMs);
   if (request.organizationId !== undefined) {
     const org = await storage.accounts.getOrganization(requireId(request.organizationId, "--org"));

@@ -19,3 +19,9 @@ export function parseDuration(text: string): number | null {
   const ms = Number(match[1]) * UNIT_MS[match[2]];
   return ms > 0 && Number.isFinite(ms) ? ms : null;
 }
+
+/** The last instant an expiry may be: every backend and ISO 8601's four-digit years can represent it. */
+export const LATEST_EXPIRY_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Whether a token issued at `nowMs` with this lifetime expires at a representable time (not beyond the year 9999). */
+export const expiryWithinRange = (nowMs: number, durationMs: number): boolean => nowMs + durationMs <= LATEST_EXPIRY_MS;

@@ -9,6 +9,7 @@ import { registerBodyParsing } from "./body.js";
 import { renderDocsPage } from "./docs.js";
 import { handleError } from "./errors.js";
 import { registerFallbacks, type KnownRoute } from "./fallbacks.js";
+import { limitedServerFactory, type HttpLimits } from "./listener.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { registerOperations, type Operation, type RouteGroup } from "./operation.js";
 import { registerRequestPipeline, rewriteLegacyUrl } from "./pipeline.js";
@@ -19,15 +20,18 @@ export interface AppOptions {
   routes: readonly RouteGroup[];
   clock: Clock;
   logger?: FastifyServerOptions["logger"];
+  /** Timeouts and the connection cap; defaults in listener.ts. */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface App {
   fastify: FastifyInstance;
 }
 
-export function buildApp({ credentials, routes, clock, logger = false }: AppOptions): App {
+export function buildApp({ credentials, routes, clock, logger = false, limits }: AppOptions): App {
   const fastify = Fastify({
     logger,
+    serverFactory: limitedServerFactory(limits),
     bodyLimit: MAX_BODY_BYTES,
     rewriteUrl: rewriteLegacyUrl,
     // Starlette keeps the query string apart from routing and ignores a trailing "?".

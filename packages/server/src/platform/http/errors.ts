@@ -2,7 +2,7 @@
 // OpenAPI document both read it, so what we document is what we send.
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { Conflict, NotPermitted, ResourceNotFound, ValidationFailed } from "../errors.js";
+import { Conflict, NotPermitted, ResourceNotFound, StorageUnavailable, ValidationFailed, type UnavailableReason } from "../errors.js";
 import { component, ref, type Component } from "../schema/component.js";
 import type { JsonSchema } from "../schema/core.js";
 import { BodyDecodingFailed, bodyTooLarge, HttpProblem } from "./problems.js";
@@ -16,6 +16,8 @@ interface ErrorMapping<E extends Error> {
   status: (error: E) => number;
   body: (error: E) => unknown;
   headers?: (error: E) => Record<string, string>;
+  /** A failure of ours rather than the client's: logged as one line, with this message. */
+  log?: (error: E) => string;
   /** How operations that may raise it document it. */
   doc?: { status: number; description: string; schema?: Component };
 }
@@ -50,6 +52,13 @@ export const HTTP_VALIDATION_ERROR = component("HTTPValidationError", {
   required: ["detail"],
 });
 
+/** What a client is told while the database cannot be used, and how soon to try again (seconds). */
+const UNAVAILABLE: Record<UnavailableReason, { detail: string; retryAfter: number }> = {
+  busy: { detail: "The database is busy; retry the request shortly.", retryAfter: 1 },
+  full: { detail: "The database has run out of disk space; retry the request later.", retryAfter: 5 },
+  unreachable: { detail: "The database is unreachable; retry the request later.", retryAfter: 5 },
+};
+
 const ERROR_REGISTRY: readonly ErrorMapping<Error>[] = [
   mapping({
     type: ValidationFailed,
@@ -75,15 +84,32 @@ const ERROR_REGISTRY: readonly ErrorMapping<Error>[] = [
     body: (e) => ({ error: "Conflict", detail: e.message }),
     doc: { status: 409, description: "The request is ambiguous or conflicts with the current state.", schema: errorSchema("Conflict", "") },
   }),
+  mapping({
+    type: StorageUnavailable,
+    status: () => 503,
+    body: (e) => ({ error: "ServiceUnavailable", detail: UNAVAILABLE[e.reason].detail }),
+    headers: (e) => ({ "retry-after": String(UNAVAILABLE[e.reason].retryAfter) }),
+    log: (e) => `storage unavailable (${e.reason}): ${describeCause(e.cause)}`,
+    doc: { status: 503, description: "The database cannot be used right now; nothing was written. Retry after `Retry-After` seconds.", schema: errorSchema("ServiceUnavailable", UNAVAILABLE.unreachable.detail) },
+  }),
   mapping({ type: HttpProblem, status: (e) => e.status, body: (e) => e.body, headers: (e) => e.headers }),
   mapping({ type: BodyDecodingFailed, status: () => 400, body: (e) => ({ detail: e.message }) }),
 ];
+
+const describeCause = (cause: unknown): string => {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === "string" && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
+};
 
 const mappingFor = (error: Error) => ERROR_REGISTRY.find((m) => error instanceof m.type);
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const known = mappingFor(error);
-  if (known) return sendJson(reply, known.status(error), known.body(error), known.headers?.(error));
+  if (known) {
+    if (known.log) request.log.error({ err: (error as { cause?: unknown }).cause ?? error }, known.log(error));
+    return sendJson(reply, known.status(error), known.body(error), known.headers?.(error));
+  }
   const status = (error as FastifyError).statusCode;
   if (status === 413) return sendJson(reply, 413, bodyTooLarge());
   if (status !== undefined && status >= 400 && status < 500) return sendJson(reply, status, { detail: error.message });

@@ -5,7 +5,7 @@
 import { collectComponents } from "../schema/component.js";
 import type { JsonSchema } from "../schema/core.js";
 import { pathParameterDocs } from "../schema/query.js";
-import { ValidationFailed } from "../errors.js";
+import { StorageUnavailable, ValidationFailed } from "../errors.js";
 import { errorResponses } from "./errors.js";
 import type { Operation } from "./operation.js";
 import { API_VERSIONS } from "./versioning.js";
@@ -29,7 +29,8 @@ function operationDocument(op: Operation<unknown>): JsonSchema {
       [status]: body ? { description: "Successful Response", content: json(body.json) } : { description: "Successful Response" },
       "401": { description: "Missing or invalid access token." },
       "403": { description: "The token lacks a required scope, or the member's role does not allow this." },
-      ...errorResponses([ValidationFailed, ...(op.errors ?? [])]),
+      // Every operation needs the database, if only to resolve the token.
+      ...errorResponses([ValidationFailed, ...(op.errors ?? []), StorageUnavailable]),
     },
     security: [{ oidc: [] }, { pat: [] }, { oat: [] }],
     "x-speakeasy-name-override": name,

@@ -2,6 +2,7 @@
 // the hot-read path differ.
 import type { DirectReader } from "./prepared.js";
 import type { AnyKysely, Dialect, SqlContext, SqlDatabase } from "./seam.js";
+import { translating } from "./translate.js";
 
 export class KyselyDatabase implements SqlDatabase {
   readonly inTransaction = false;
@@ -13,7 +14,8 @@ export class KyselyDatabase implements SqlDatabase {
   ) {}
 
   transaction<T>(work: (tx: SqlContext) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work({ db: trx, dialect: this.dialect, inTransaction: true }));
+    // BEGIN and COMMIT run outside any store's translation; an unreachable database must still say so.
+    return translating(this.dialect, () => this.db.transaction().execute((trx) => work({ db: trx, dialect: this.dialect, inTransaction: true })));
   }
 
   async close(): Promise<void> {

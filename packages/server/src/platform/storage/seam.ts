@@ -4,11 +4,14 @@
 //
 // Rules every backend follows:
 // - Times are `Date` objects (millisecond precision) in and out.
+// - A database that cannot be used right now (down, locked past the deadline,
+//   disk full) surfaces as `StorageUnavailable`, never as a driver error.
 // - Uniqueness is the database's job (unique indexes). A violation surfaces as
 //   `UniqueViolationError` naming the module's field, never as a driver error,
 //   and leaves nothing written.
 
 import type { Kysely } from "kysely";
+import type { UnavailableReason } from "../errors.js";
 import type { Codec } from "./codec.js";
 import type { DirectReader } from "./prepared.js";
 
@@ -25,6 +28,8 @@ export interface Dialect {
   readonly name: DialectName;
   readonly codec: Codec;
   uniqueViolation(error: unknown): UniqueViolationReport | undefined;
+  /** Whether a driver error means the database cannot be used right now (as opposed to a bug or a bad query). */
+  unavailable(error: unknown): UnavailableReason | undefined;
 }
 
 /** Any table set: each module narrows the handle to its own tables with `db.withTables<…>()` or a cast. */

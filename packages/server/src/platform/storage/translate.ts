@@ -1,5 +1,6 @@
 // Driver errors become the seam's errors at the store boundary, so services
 // never see a driver's error codes.
+import { StorageUnavailable } from "../errors.js";
 import { UniqueViolationError, type Dialect, type UniqueIndex } from "./seam.js";
 
 function violatedField<Field extends string>(dialect: Dialect, indexes: readonly UniqueIndex<Field>[], error: unknown): Field | undefined {
@@ -19,6 +20,9 @@ function violatedField<Field extends string>(dialect: Dialect, indexes: readonly
 export function translateError<Field extends string>(dialect: Dialect, indexes: readonly UniqueIndex<Field>[], error: unknown): Error {
   const field = violatedField(dialect, indexes, error);
   if (field !== undefined) return new UniqueViolationError(field);
+  if (error instanceof StorageUnavailable) return error;
+  const unavailable = dialect.unavailable(error);
+  if (unavailable !== undefined) return new StorageUnavailable(unavailable, { cause: error });
   return error instanceof Error ? error : new Error(String(error));
 }
 

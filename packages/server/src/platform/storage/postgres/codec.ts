@@ -1,5 +1,6 @@
 // How PostgreSQL stores our values, and what its errors say.
 import type { Codec } from "../codec.js";
+import type { UnavailableReason } from "../../errors.js";
 import type { Dialect, UniqueViolationReport } from "../seam.js";
 import { stringifyJson } from "../../schema/floats.js";
 
@@ -22,4 +23,36 @@ function uniqueViolation(error: unknown): UniqueViolationReport | undefined {
   return typeof e.constraint === "string" ? { index: e.constraint } : {};
 }
 
-export const postgresDialect: Dialect = { name: "postgres", codec, uniqueViolation };
+/** Socket-level failures while connecting to or talking with the server. */
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+
+/** What node-postgres and pg-pool throw, without a code, when a connection is lost, times out or cannot be had. */
+const LOST_CONNECTION = /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|query read timeout|connection timeout/i;
+
+/**
+ * SQLSTATE classes that mean "not now" rather than "never": 08 connection
+ * exceptions, 53 insufficient resources (disk full, too many connections),
+ * 57P01-57P03 shutdown / crash / starting up, and 57014 a statement cancelled
+ * by statement_timeout. Anything else (syntax, constraints) is a bug or a rule.
+ */
+function unavailableState(state: string): UnavailableReason | undefined {
+  if (state === "53100") return "full";
+  if (state.startsWith("08") || state.startsWith("53") || state === "57P01" || state === "57P02" || state === "57P03") return "unreachable";
+  if (state === "57014") return "busy";
+  return undefined;
+}
+
+function unavailable(error: unknown): UnavailableReason | undefined {
+  if (error === null || typeof error !== "object") return undefined;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  if (typeof code === "string") {
+    if (NETWORK_CODES.has(code)) return "unreachable";
+    if (/^[0-9A-Z]{5}$/.test(code)) return unavailableState(code);
+  }
+  // Node reports a refused connection to a host with several addresses as an AggregateError.
+  if (Array.isArray(errors) && errors.some((e) => unavailable(e) !== undefined)) return "unreachable";
+  if (typeof message === "string" && LOST_CONNECTION.test(message)) return "unreachable";
+  return undefined;
+}
+
+export const postgresDialect: Dialect = { name: "postgres", codec, uniqueViolation, unavailable };

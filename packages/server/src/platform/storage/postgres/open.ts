@@ -11,7 +11,14 @@ import { parseJson } from "../../schema/floats.js";
 export interface PostgresOptions {
   /** Maximum pooled connections (default 10). */
   poolSize?: number;
+  /** How long to wait for a connection, new or from the pool, before answering 503 (ms, default 5000). */
+  connectionTimeoutMs?: number;
+  /** How long one statement may run before it is cancelled and answered with 503 (ms, default 20000). */
+  statementTimeoutMs?: number;
 }
+
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 20_000;
 
 const JSON_TYPES = new Set([114 /* json */, 3802 /* jsonb */]);
 
@@ -25,10 +32,26 @@ function getTypeParser(oid: number, format?: "text" | "binary") {
 const MIGRATION_LOCK_KEY = 7_305_915_024_118_337n;
 
 export async function openPostgres(url: string, migrations: MigrationSteps, options: PostgresOptions = {}): Promise<KyselyDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: { getTypeParser } });
-  // An idle client losing its connection emits 'error' on the pool; without a
-  // listener that would crash the process. The next query reports the failure.
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: { getTypeParser },
+    // Bounds both connecting to an unreachable server and waiting for a free pooled client.
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    // The server cancels a statement running too long; the client gives up a little later on a
+    // server that stopped answering without closing the connection.
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 5000,
+    keepAlive: true,
+  });
+  // A client losing its connection emits 'error': on the pool while idle, on
+  // the client itself while checked out (mid-transaction, say). Unheard, either
+  // would crash the process. The failing query reports the error to its
+  // request (503), and pg-pool discards the broken client when it is released,
+  // so the pool reconnects by itself once the server is back.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db: AnyKysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateLocked(db, migrations);
@@ -42,6 +65,8 @@ export async function openPostgres(url: string, migrations: MigrationSteps, opti
 /**
  * Hot point reads as named (server-side prepared) statements: PostgreSQL then
  * parses and plans each shape once per connection instead of on every call.
+ * node-postgres remembers per connection which names it has prepared, so a
+ * connection opened after an outage prepares them again on first use.
  */
 function namedStatementReader(pool: pg.Pool): DirectReader {
   const names = new Map<string, string>();

@@ -1,5 +1,6 @@
 // How SQLite stores our values, and what its errors say.
 import type { Codec } from "../codec.js";
+import type { UnavailableReason } from "../../errors.js";
 import type { Dialect, UniqueViolationReport } from "../seam.js";
 import { parseJson, stringifyJson } from "../../schema/floats.js";
 
@@ -26,4 +27,18 @@ function uniqueViolation(error: unknown): UniqueViolationReport | undefined {
   return { columns: e.message.slice(at + UNIQUE_PREFIX.length).split(",").map((c) => c.trim()) };
 }
 
-export const sqliteDialect: Dialect = { name: "sqlite", codec, uniqueViolation };
+/**
+ * Lock contention past the writer's deadline, a full disk and I/O failures
+ * (SQLite reports ENOSPC as SQLITE_FULL, sometimes as SQLITE_IOERR_WRITE) pass
+ * without a code change, so clients are told to retry.
+ */
+function unavailable(error: unknown): UnavailableReason | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return undefined;
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
+  if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR")) return "full";
+  if (code.startsWith("SQLITE_CANTOPEN")) return "unreachable";
+  return undefined;
+}
+
+export const sqliteDialect: Dialect = { name: "sqlite", codec, uniqueViolation, unavailable };

@@ -1,80 +1,74 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
+import { Kysely } from "kysely";
 import { migrateToLatest } from "../migrate.js";
 import type { MigrationSteps } from "../migrations.js";
 import { KyselyDatabase } from "../database.js";
 import type { AnyKysely } from "../seam.js";
+import { NonBlockingSqliteDialect } from "./driver.js";
 import { openReader } from "./reader.js";
 import { sqliteDialect } from "./codec.js";
 
 export interface SqliteOptions {
-  /** How long a writer waits for another process's lock before failing (ms). */
+  /** How long a write waits for another connection's or process's lock before failing with a 503 (ms, default 5000). */
   busyTimeoutMs?: number;
 }
 
 const MEMORY = ":memory:";
+export const DEFAULT_LOCK_DEADLINE_MS = 5000;
+
+/**
+ * SQLite's own busy handler sleeps on the calling thread, which here is the
+ * event loop: keep it to a few milliseconds (enough for a checkpoint or a
+ * commit in progress elsewhere) and wait for longer locks on a timer instead
+ * (see driver.ts).
+ */
+const SYNCHRONOUS_BUSY_MS = 10;
 
 /** `location` is what follows `sqlite:`: a relative or absolute path, or `:memory:`. */
 export async function openSqlite(location: string, migrations: MigrationSteps, options: SqliteOptions = {}): Promise<KyselyDatabase> {
   if (location === "") throw new Error("sqlite storage URL has no path (expected sqlite:./file.db or sqlite::memory:)");
   const file = location === MEMORY ? MEMORY : resolve(location);
   if (file !== MEMORY) mkdirSync(dirname(file), { recursive: true });
+  const lockDeadlineMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_LOCK_DEADLINE_MS));
 
-  const database = new BetterSqlite3(file);
+  const writer = new BetterSqlite3(file);
+  let reader: BetterSqlite3.Database | undefined;
   try {
+    // Opening happens before any request is served, so waiting here blocks nobody.
+    writer.pragma(`busy_timeout = ${lockDeadlineMs}`);
     // WAL lets readers proceed during a write; NORMAL sync is durable in WAL
     // except for the last transactions on power loss, the usual trade-off.
-    if (file !== MEMORY) database.pragma("journal_mode = WAL");
-    database.pragma("synchronous = NORMAL");
-    database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-    database.pragma("foreign_keys = ON");
+    if (file !== MEMORY) writer.pragma("journal_mode = WAL");
+    writer.pragma("synchronous = NORMAL");
+    writer.pragma("foreign_keys = ON");
+    writer.pragma(`busy_timeout = ${SYNCHRONOUS_BUSY_MS}`);
+    if (file !== MEMORY) {
+      reader = new BetterSqlite3(file, { readonly: true });
+      reader.pragma(`busy_timeout = ${SYNCHRONOUS_BUSY_MS}`);
+    }
   } catch (error) {
-    database.close();
+    reader?.close();
+    writer.close();
     throw error;
   }
 
-  const db: AnyKysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db: AnyKysely = new Kysely<unknown>({ dialect: new NonBlockingSqliteDialect({ writer, reader, lockDeadlineMs }) });
   try {
     await migrateWithRetry(db, migrations);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return new KyselyDatabase(db, sqliteDialect, file === MEMORY ? undefined : openReader(file, options.busyTimeoutMs ?? 5000));
-}
-
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * Kysely prepares every query anew, and preparing costs more than running a
- * point lookup. better-sqlite3 statements are reusable (Kysely never iterates
- * one while running another), so keep them by SQL text. Queries are built
- * with parameters, so the number of distinct texts stays small; the bound
- * only guards against unusual query shapes (e.g. long IN lists).
- */
-function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => database.close(),
-    prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (statement === undefined) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = database.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
+  return new KyselyDatabase(db, sqliteDialect, reader && openReader(reader));
 }
 
 /**
  * Several processes may open the same file at once. Kysely's SQLite migration
- * lock is in-process only, and a deferred transaction that must upgrade to a
- * write lock fails with SQLITE_BUSY immediately (busy_timeout cannot help), so
- * retry: the winner's migrations make the loser's run a no-op.
+ * lock is in-process only; the driver waits for the write lock up to its
+ * deadline, and a loser that still fails retries: the winner's migrations make
+ * its run a no-op.
  */
 async function migrateWithRetry(db: AnyKysely, migrations: MigrationSteps): Promise<void> {
   for (let attempt = 1; ; attempt++) {

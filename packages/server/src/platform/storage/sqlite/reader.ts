@@ -1,7 +1,7 @@
 // The SQLite side of DirectReader: hot point reads on a second, read-only
 // connection, with their results remembered until the database changes.
 
-import BetterSqlite3 from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import type { DirectReader } from "../prepared.js";
 
 const MAX_REMEMBERED = 10_000;
@@ -20,9 +20,7 @@ interface Shape {
  * unchanged data is answered from memory and a read after any commit goes to
  * the database: never stale, across processes too.
  */
-export function openReader(file: string, busyTimeoutMs: number): DirectReader {
-  const connection = new BetterSqlite3(file, { readonly: true });
-  connection.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+export function openReader(connection: BetterSqlite3.Database): DirectReader {
   const dataVersion = connection.prepare("pragma data_version").pluck();
   const shapes = new Map<string, Shape>();
   let version: unknown;
@@ -66,6 +64,7 @@ export function openReader(file: string, busyTimeoutMs: number): DirectReader {
       }
       return rows;
     },
-    close: () => connection.close(),
+    // The connection belongs to the driver, which closes it with the database.
+    close: () => {},
   };
 }

@@ -36,6 +36,23 @@ interface RawRequest {
   body?: Buffer;
   /** Send the body chunked, without Content-Length. */
   chunked?: boolean;
+  /** Deliver the body slowly: cut at these fractions of its length, with this pause (ms) before each piece. */
+  slow?: { cuts: number[]; pauseMs: number };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Writes `body` in pieces with pauses in between, as a slow or congested client does, then ends the request. */
+async function writeSlowly(req: http.ClientRequest, body: Buffer, { cuts, pauseMs }: { cuts: number[]; pauseMs: number }): Promise<void> {
+  const offsets = [...new Set(cuts.map((f) => Math.floor(f * body.length)))].sort((a, b) => a - b);
+  let from = 0;
+  for (const to of [...offsets, body.length]) {
+    if (to <= from) continue;
+    req.write(body.subarray(from, to));
+    from = to;
+    await pause(pauseMs);
+  }
+  req.end();
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -55,6 +72,9 @@ function send(baseUrl: string, request: RawRequest): Promise<RawReply> {
     req.on("error", reject);
     if (request.body === undefined) {
       req.end();
+    } else if (request.slow) {
+      req.setHeader("content-length", String(request.body.length));
+      writeSlowly(req, request.body, request.slow).catch(reject);
     } else if (request.chunked) {
       req.setHeader("transfer-encoding", "chunked");
       const half = Math.floor(request.body.length / 2);
@@ -327,6 +347,18 @@ export function fuzzCases(get: GetServer): void {
           await run(server, { method, path, headers: headersFor(org.token, b.contentType), body: b.body, chunked: b.chunked });
         }),
         params(),
+      );
+    });
+
+    it("random bodies delivered slowly, in pieces, at create and PATCH", async () => {
+      const server = get();
+      const slow = fc.record({ cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), pauseMs: fc.integer({ min: 0, max: 40 }) });
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(0, 1, 2), body, slow, async (target, b, pieces) => {
+          const [method, path] = target === 0 ? ["POST", "/v1/customers/"] : ["PATCH", customerPaths[target - 1]];
+          await run(server, { method, path, headers: headersFor(org.token, b.contentType), body: b.body, chunked: b.chunked, slow: b.chunked ? undefined : pieces });
+        }),
+        { ...params(), numRuns: Math.max(10, Math.ceil(RUNS / 4)) },
       );
     });
 
