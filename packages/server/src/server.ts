@@ -16,6 +16,8 @@ export interface ServerOptions {
   /** Use an already opened storage instead of opening `databaseUrl`. */
   storage?: Storage;
   clock?: Clock;
+  /** Origins allowed to call the API from a browser (`*` for any); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -46,7 +48,7 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
   const clock = options.clock ?? systemClock;
-  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger });
+  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger, corsOrigins: options.corsOrigins });
   let address: string;
   try {
     address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { openStorage, type Storage } from "../storage.js";
 import { addMember, createOrganization, createToken, createUser, parseScopes, UsageError } from "../modules/accounts/index.js";
 import { parseDuration } from "../platform/auth/tokens.js";
+import { parseCorsOrigins } from "../platform/http/origins.js";
 import { servedScopes } from "../modules.js";
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/polar.db";
@@ -40,12 +41,23 @@ function buildProgram(): Command {
     .addOption(databaseOption())
     .addOption(new Option("--host <host>", "interface to listen on").default(process.env.HOST || "127.0.0.1"))
     .addOption(new Option("--port <port>", "port to listen on (0 picks a free one)").default(process.env.PORT || "8000"))
-    .action(async (opts: { database: string; host: string; port: string }) => {
+    .addOption(
+      new Option("--cors-origin <origin>", 'allow browser calls from this origin, e.g. http://localhost:5173, or "*" for any (repeatable, or comma-separated)')
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+        .default(process.env.POLAR_CORS_ORIGIN ? [process.env.POLAR_CORS_ORIGIN] : [], "$POLAR_CORS_ORIGIN, else none"),
+    )
+    .action(async (opts: { database: string; host: string; port: string; corsOrigin: string[] }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      let corsOrigins: string[];
+      try {
+        corsOrigins = parseCorsOrigins(opts.corsOrigin);
+      } catch (error) {
+        throw new UsageError(`--cors-origin: ${(error as Error).message}`);
+      }
       // Loaded on demand: the HTTP stack is most of the startup time of the admin commands.
       const { serve } = await import("./serve.js");
-      await serve({ databaseUrl: opts.database, host: opts.host, port });
+      await serve({ databaseUrl: opts.database, host: opts.host, port, corsOrigins });
     });
 
   const orgs = program.command("orgs").description("manage organizations");

@@ -10,6 +10,7 @@ export interface ServeOptions {
   databaseUrl: string;
   host: string;
   port: number;
+  corsOrigins?: readonly string[];
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
