@@ -39,6 +39,7 @@ export const exampleUpdatedCustomer: CustomerRecord = {
 export const examplePage: Page<CustomerRecord> = { items: [exampleCustomer], totalCount: 1, limit: 10 };
 
 export const exampleCreateBody = {
+  type: "individual",
   email: "jane@example.com",
   name: "Jane Doe",
   external_id: EXAMPLE_EXTERNAL_ID,
