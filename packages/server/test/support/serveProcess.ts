@@ -12,13 +12,20 @@ export interface ServeProcess {
 }
 
 export async function startServeProcess(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, LOG_LEVEL: "silent", ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: a wrapper such as npx is stopped together with the server it started.
+  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, LOG_LEVEL: "silent", ...options.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
     await exited;
   };
   try {
