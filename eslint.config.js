@@ -24,7 +24,7 @@ const outsidePlatform = (depth) => ({
 const restrict = (files, pattern) => ({ files, rules: { "no-restricted-imports": ["error", { patterns: [pattern] }] } });
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.data/**", "packages/sdk/examples/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "packages/server/vendor/**", "**/.data/**", "packages/sdk/examples/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -19,6 +19,8 @@ export interface ServerOptions {
   clock?: Clock;
   /** Request/header/keep-alive timeouts and the connection cap (see platform/http/listener.ts for defaults). */
   limits?: Partial<HttpLimits>;
+  /** Origins allowed to call the API from a browser (`*` for any); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -49,7 +51,14 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
   const clock = options.clock ?? systemClock;
-  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger, limits: options.limits });
+  const app = buildApp({
+    credentials: storage.accounts,
+    routes: routeGroups(storage, clock),
+    clock,
+    logger: options.logger,
+    limits: options.limits,
+    corsOrigins: options.corsOrigins,
+  });
   let address: string;
   try {
     address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });

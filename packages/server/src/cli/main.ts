@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { openStorage, type Storage } from "../storage.js";
 import { addMember, createOrganization, createToken, createUser, parseScopes, UsageError } from "../modules/accounts/index.js";
 import { expiryWithinRange, parseDuration } from "../platform/auth/tokens.js";
+import { parseCorsOrigins } from "../platform/http/origins.js";
 import { servedScopes } from "../modules.js";
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/polar.db";
@@ -46,16 +47,27 @@ function buildProgram(): Command {
     .addOption(
       new Option("--max-connections <count>", "open connections beyond this many are answered 503 and closed").default(process.env.POLAR_MAX_CONNECTIONS || "1000"),
     )
-    .action(async (opts: { database: string; host: string; port: string; requestTimeout: string; maxConnections: string }) => {
+    .addOption(
+      new Option("--cors-origin <origin>", 'allow browser calls from this origin, e.g. http://localhost:5173, or "*" for any (repeatable, or comma-separated)')
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+        .default(process.env.POLAR_CORS_ORIGIN ? [process.env.POLAR_CORS_ORIGIN] : [], "$POLAR_CORS_ORIGIN, else none"),
+    )
+    .action(async (opts: { database: string; host: string; port: string; requestTimeout: string; maxConnections: string; corsOrigin: string[] }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
       const requestTimeout = Number(opts.requestTimeout);
       if (!(requestTimeout >= 1 && requestTimeout <= 3600)) throw new UsageError(`--request-timeout must be a number of seconds from 1 to 3600, got "${opts.requestTimeout}"`);
       const maxConnections = Number(opts.maxConnections);
       if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new UsageError(`--max-connections must be a positive integer, got "${opts.maxConnections}"`);
+      let corsOrigins: string[];
+      try {
+        corsOrigins = parseCorsOrigins(opts.corsOrigin);
+      } catch (error) {
+        throw new UsageError(`--cors-origin: ${(error as Error).message}`);
+      }
       // Loaded on demand: the HTTP stack is most of the startup time of the admin commands.
       const { serve } = await import("./serve.js");
-      await serve({ databaseUrl: opts.database, host: opts.host, port, limits: { requestTimeoutMs: Math.round(requestTimeout * 1000), maxConnections } });
+      await serve({ databaseUrl: opts.database, host: opts.host, port, limits: { requestTimeoutMs: Math.round(requestTimeout * 1000), maxConnections }, corsOrigins });
     });
 
   const orgs = program.command("orgs").description("manage organizations");

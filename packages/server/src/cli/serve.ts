@@ -12,6 +12,7 @@ export interface ServeOptions {
   host: string;
   port: number;
   limits?: Partial<HttpLimits>;
+  corsOrigins?: readonly string[];
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

@@ -9,6 +9,7 @@ import { booleanParam, metadataParam, pathParam, queryParams, textParam, uuidLis
 import { string } from "../../platform/schema/core.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
 import { customerCreate, customerUpdate, customerUpdateExternalId } from "./requests.js";
+import { EXAMPLE_CUSTOMER_ID, EXAMPLE_EXTERNAL_ID, exampleCreateBody, exampleCustomer, examplePage, exampleUpdateBody, exampleUpdatedCustomer } from "./examples.js";
 import { customerListResponse, customerResponse, customerStateResponse } from "./responses.js";
 import type { CustomerService } from "./service.js";
 import type { SortField } from "./store.js";
@@ -22,8 +23,8 @@ const operation = operationsFor<CustomerServices>();
 const READ = ["customers:read", "customers:write"] as const;
 const WRITE = ["customers:write"] as const;
 
-const byId = { id: pathParam(uuid4(), "The customer ID.") };
-const byExternalId = { external_id: pathParam(string(), "The customer external ID.") };
+const byId = { id: pathParam(uuid4(), "The customer ID.", EXAMPLE_CUSTOMER_ID) };
+const byExternalId = { external_id: pathParam(string(), "The customer external ID.", EXAMPLE_EXTERNAL_ID) };
 const NOT_FOUND = [ResourceNotFound, "Customer not found."] as const;
 /** A user token reaching several organizations with that external id (Polar answers 500). */
 const AMBIGUOUS = [Conflict, "Several of the caller's organizations have a customer with this external ID."] as const;
@@ -52,6 +53,7 @@ export const customerOperations = [
     scopes: READ,
     query: customerListQuery,
     response: { status: 200, body: customerListResponse },
+    examples: { response: examplePage },
     handle: async ({ access, query: { filters, sorting, limit, offset } }, { customers }) => {
       const page = await customers.list(access, {
         organizationIds: filters.organization_id,
@@ -75,6 +77,7 @@ export const customerOperations = [
     scopes: WRITE,
     body: customerCreate,
     response: { status: 201, body: customerResponse },
+    examples: { body: exampleCreateBody, response: exampleCustomer },
     handle: ({ access, body }, { customers }) => customers.create(access, body),
   }),
   operation({
@@ -87,6 +90,7 @@ export const customerOperations = [
     params: byExternalId,
     response: { status: 200, body: customerResponse },
     errors: [NOT_FOUND, AMBIGUOUS],
+    examples: { response: exampleCustomer },
     handle: ({ access, params }, { customers }) => customers.getByExternalId(access, params.external_id),
   }),
   operation({
@@ -100,6 +104,7 @@ export const customerOperations = [
     body: customerUpdateExternalId,
     response: { status: 200, body: customerResponse },
     errors: [NOT_FOUND, AMBIGUOUS],
+    examples: { body: exampleUpdateBody, response: exampleUpdatedCustomer },
     handle: async ({ access, params, body }, { customers }) =>
       customers.update(access, await customers.getByExternalId(access, params.external_id), body),
   }),
@@ -127,6 +132,7 @@ export const customerOperations = [
     params: byExternalId,
     response: { status: 200, body: customerStateResponse },
     errors: [NOT_FOUND, AMBIGUOUS],
+    examples: { response: exampleCustomer },
     handle: ({ access, params }, { customers }) => customers.getByExternalId(access, params.external_id),
   }),
   operation({
@@ -139,6 +145,7 @@ export const customerOperations = [
     params: byId,
     response: { status: 200, body: customerResponse },
     errors: [NOT_FOUND],
+    examples: { response: exampleCustomer },
     handle: ({ access, params }, { customers }) => customers.get(access, params.id),
   }),
   operation({
@@ -152,6 +159,7 @@ export const customerOperations = [
     body: customerUpdate,
     response: { status: 200, body: customerResponse },
     errors: [NOT_FOUND],
+    examples: { body: exampleUpdateBody, response: exampleUpdatedCustomer },
     handle: async ({ access, params, body }, { customers }) => customers.update(access, await customers.get(access, params.id), body),
   }),
   operation({
@@ -177,6 +185,7 @@ export const customerOperations = [
     params: byId,
     response: { status: 200, body: customerStateResponse },
     errors: [NOT_FOUND],
+    examples: { response: exampleCustomer },
     handle: ({ access, params }, { customers }) => customers.get(access, params.id),
   }),
 ];

@@ -6,7 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { Authenticator, type CredentialSource } from "../auth/authenticate.js";
 import type { Clock } from "../clock.js";
 import { registerBodyParsing } from "./body.js";
-import { renderDocsPage } from "./docs.js";
+import { registerCors, type CorsOrigins } from "./cors.js";
+import { registerDocs } from "./docs.js";
 import { handleError } from "./errors.js";
 import { registerFallbacks, type KnownRoute } from "./fallbacks.js";
 import { limitedServerFactory, type HttpLimits } from "./listener.js";
@@ -22,13 +23,15 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Timeouts and the connection cap; defaults in listener.ts. */
   limits?: Partial<HttpLimits>;
+  /** Origins allowed to call the API from a browser (`*` for any); none by default. */
+  corsOrigins?: CorsOrigins;
 }
 
 export interface App {
   fastify: FastifyInstance;
 }
 
-export function buildApp({ credentials, routes, clock, logger = false, limits }: AppOptions): App {
+export function buildApp({ credentials, routes, clock, logger = false, limits, corsOrigins = [] }: AppOptions): App {
   const fastify = Fastify({
     logger,
     serverFactory: limitedServerFactory(limits),
@@ -38,6 +41,14 @@ export function buildApp({ credentials, routes, clock, logger = false, limits }:
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 10_000 },
     return503OnClosing: true,
   });
+  registerCors(fastify, corsOrigins);
+  // The rest registers once the CORS plugin has loaded, so that its hook runs first: a preflight is
+  // answered before the pipeline, and the pipeline's early answers (401, 404, 411) carry CORS headers.
+  fastify.after(() => registerApi(fastify, credentials, routes, clock));
+  return { fastify };
+}
+
+function registerApi(fastify: FastifyInstance, credentials: CredentialSource, routes: readonly RouteGroup[], clock: Clock): void {
   fastify.setErrorHandler(handleError);
   registerRequestPipeline(fastify, new Authenticator(credentials, () => clock.now().getTime()));
   registerBodyParsing(fastify);
@@ -45,13 +56,7 @@ export function buildApp({ credentials, routes, clock, logger = false, limits }:
 
   const operations = routes.flatMap((group) => group.operations as readonly Operation<unknown>[]);
   const openapi = JSON.stringify(buildOpenApiDocument(operations));
-  const docs = renderDocsPage(JSON.parse(openapi));
   fastify.get("/openapi.json", (_request, reply) => reply.header("content-type", "application/json").send(openapi));
-  fastify.get("/docs", (_request, reply) => reply.header("content-type", "text/html; charset=utf-8").send(docs));
-  const publicRoutes: KnownRoute[] = [
-    { method: "GET", path: "/openapi.json" },
-    { method: "GET", path: "/docs" },
-  ];
+  const publicRoutes: KnownRoute[] = [{ method: "GET", path: "/openapi.json" }, ...registerDocs(fastify, JSON.parse(openapi))];
   registerFallbacks(fastify, [...operations, ...publicRoutes]);
-  return { fastify };
 }

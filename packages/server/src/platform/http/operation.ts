@@ -43,7 +43,16 @@ export interface OperationSpec<Services, P extends Record<string, PathParam<unkn
   response: { status: number; body?: ResponseSchema<R> };
   /** Domain errors the handler may raise, documented from the error registry. */
   errors?: readonly DocumentedError[];
+  /** Documentation only: a body the endpoint accepts, and a value its handler returns (serialised by `response.body`). */
+  examples?: OperationExamples<R>;
   handle(input: OperationInput<PathValues<P>, Q, B>, services: Services): Promise<R>;
+}
+
+export interface OperationExamples<R> {
+  /** A request body as a client sends it (JSON). */
+  body?: Record<string, unknown>;
+  /** What the handler returns; the published example is its serialised form, so it cannot drift from the wire format. */
+  response?: R;
 }
 
 /** An operation with its types erased, as routing and documentation see it. */
@@ -59,6 +68,7 @@ export interface Operation<Services = never> {
   readonly body?: NamedSchema<unknown>;
   readonly response: { status: number; body?: ResponseSchema<unknown> };
   readonly errors?: readonly DocumentedError[];
+  readonly examples?: OperationExamples<unknown>;
   handle(input: OperationInput<unknown, unknown, unknown>, services: Services): Promise<unknown>;
 }
 

@@ -128,9 +128,11 @@ export function metadataParam(description: string): QueryField<Record<string, st
 export interface PathParam<T> {
   schema: Schema<T>;
   description: string;
+  /** Documentation only. */
+  example?: string;
 }
 
-export const pathParam = <T>(schema: Schema<T>, description: string): PathParam<T> => ({ schema, description });
+export const pathParam = <T>(schema: Schema<T>, description: string, example?: string): PathParam<T> => ({ schema, description, example });
 
 export type PathValues<P extends Record<string, PathParam<unknown>>> = { [K in keyof P]: P[K] extends PathParam<infer T> ? T : never };
 
@@ -141,7 +143,13 @@ export function parsePath<P extends Record<string, PathParam<unknown>>>(params: 
 }
 
 export const pathParameterDocs = (params: Record<string, PathParam<unknown>>): JsonSchema[] =>
-  Object.entries(params).map(([name, p]) => ({ name, in: "path", required: true, schema: { ...p.schema.json, description: p.description } }));
+  Object.entries(params).map(([name, p]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { ...p.schema.json, description: p.description },
+    ...(p.example !== undefined && { example: p.example }),
+  }));
 
 const enumIssue = (values: readonly string[], loc: (string | number)[], input: unknown): Issue => {
   const expected = expectedList(values);

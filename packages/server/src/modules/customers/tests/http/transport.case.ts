@@ -271,7 +271,7 @@ export function transportCases(get: GetServer): void {
 
     it("answers 404 {detail: Not Found} for unknown paths", async () => {
       const server = get();
-      for (const path of ["/", "/v1", "/v1/", "/v1/customer/", "/v2/customers/", "/v1/customers/a/b/c", "/V1/customers/", "/v1/orders/"]) {
+      for (const path of ["/v1", "/v1/", "/v1/customer/", "/v2/customers/", "/v1/customers/a/b/c", "/V1/customers/", "/v1/orders/"]) {
         const reply = await server.request("GET", path);
         assert.equal(reply.status, 404, path);
         assert.deepEqual(reply.body, ROUTE_NOT_FOUND);
@@ -514,8 +514,69 @@ export function transportCases(get: GetServer): void {
       assert.equal(reply.status, 200);
       assert.match(reply.headers.get("content-type") ?? "", /^text\/html/);
       assert.match(reply.text, /^<!doctype html>/i);
+      // The operation list for readers without JavaScript, and the renderer pointed at the document.
       assert.ok(reply.text.includes("/v1/customers/{id}/state"));
       assert.ok(reply.text.includes("/openapi.json"));
+    });
+
+    it("serves the renderer from this server, cacheable, and redirects / to /docs", async () => {
+      const server = get();
+      const page = await server.request("GET", "/docs", { token: null });
+      const sources = [...page.text.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+      assert.equal(sources.length, 1, "one script, from this server");
+      assert.match(sources[0], /^\/docs\/assets\/scalar-\d+\.\d+\.\d+\.js$/);
+      assert.ok(!/https?:\/\//.test(page.text.replace(/<noscript>.*<\/noscript>/s, "")), "no absolute URL outside the fallback");
+      const script = await server.request("GET", sources[0], { token: null });
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get("content-type") ?? "", /^text\/javascript/);
+      assert.equal(script.headers.get("cache-control"), "public, max-age=31536000, immutable");
+      assert.ok(script.text.length > 1_000_000, "the standalone bundle");
+      assert.ok(script.text.includes("createApiReference"));
+
+      const root = await server.request("GET", "/", { token: null });
+      assert.equal(root.status, 302);
+      assert.equal(root.headers.get("location"), "/docs");
+      assert.equal((await server.request("POST", "/", { token: null, body: {} })).status, 405);
+      assert.equal((await server.request("GET", "/docs/assets/scalar-0.0.0.js", { token: null })).status, 404);
+    });
+
+    it("documents auth, the license and an example for every operation, and the examples are what the server does", async () => {
+      const server = get();
+      const doc = (await server.request("GET", "/openapi.json", { token: null })).body;
+      assert.equal(doc.info.license.identifier, "MIT");
+      assert.match(doc.info.description, /tokens create --org/);
+      for (const scheme of ["oat", "pat"]) assert.match(doc.components.securitySchemes[scheme].description, /polar-customers tokens create/);
+
+      const { token } = await server.newOrganization();
+      const created = await server.request("POST", "/v1/customers/", { token, body: doc.paths["/v1/customers/"].post.requestBody.content["application/json"].example });
+      assert.equal(created.status, 201, created.text);
+      const sameShape = (example: any, actual: any, where: string) => {
+        assert.deepEqual(Object.keys(example), Object.keys(actual), where);
+        // Nullable fields may be null on one side (modified_at after the example PATCH).
+        for (const key of Object.keys(example)) if (example[key] !== null && actual[key] !== null) assert.equal(typeof example[key], typeof actual[key], `${where}.${key}`);
+      };
+      for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+        for (const [method, op] of Object.entries(methods)) {
+          const where = `${method} ${path}`;
+          const [status, response] = Object.entries(op.responses as Record<string, any>)[0];
+          const responseExample = response.content?.["application/json"]?.example;
+          const requestExample = op.requestBody?.content["application/json"].example;
+          const paramExamples = (op.parameters ?? []).filter((p: any) => p.in === "path").map((p: any) => p.example);
+          assert.ok(responseExample !== undefined || paramExamples.length > 0, `${where} has an example`);
+          assert.ok(paramExamples.every((e: unknown) => typeof e === "string"), `${where} path parameters have examples`);
+          if (op.requestBody) assert.equal(typeof requestExample, "object", `${where} has a request example`);
+          if (responseExample === undefined) continue;
+          // Same fields, in the same order, as the server answers for the example request.
+          const target = path.replace("{id}", created.body.id).replace("{external_id}", created.body.external_id);
+          const reply = method === "post" ? created : await server.request(method.toUpperCase(), target, { token, body: requestExample });
+          assert.equal(String(reply.status), status, `${where}: ${reply.text}`);
+          if (path === "/v1/customers/" && method === "get") {
+            sameShape(responseExample, reply.body, where);
+            sameShape(responseExample.items[0], reply.body.items[0], `${where} items`);
+          } else sameShape(responseExample, reply.body, where);
+          if (requestExample) for (const [key, value] of Object.entries(requestExample)) if (key !== "billing_address" && key !== "tax_id") assert.deepEqual(reply.body[key], value, `${where} ${key}`);
+        }
+      }
     });
   });
 }
