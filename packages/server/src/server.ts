@@ -2,6 +2,8 @@
 // the module list.
 
 import type { FastifyServerOptions } from "fastify";
+import { sql } from "kysely";
+import { resetOrganizations } from "./fixtures.js";
 import { MODULES } from "./modules.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import { buildApp, type App } from "./platform/http/app.js";
@@ -16,6 +18,8 @@ export interface ServerOptions {
   /** Use an already opened storage instead of opening `databaseUrl`. */
   storage?: Storage;
   clock?: Clock;
+  /** Serve the /v1/_test endpoints (reset); off by default, for test suites only. */
+  enableTestEndpoints?: boolean;
 }
 
 export interface RunningServer {
@@ -46,7 +50,14 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
   const clock = options.clock ?? systemClock;
-  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger });
+  const app = buildApp({
+    credentials: storage.accounts,
+    routes: routeGroups(storage, clock),
+    clock,
+    logger: options.logger,
+    probes: { checkDatabase: async () => void (await sql`select 1`.execute(storage.database.db)) },
+    testEndpoints: options.enableTestEndpoints ? { resetOrganizations: (ids) => resetOrganizations(storage, ids) } : undefined,
+  });
   let address: string;
   try {
     address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });

@@ -37,9 +37,9 @@ export class TestServer {
     readonly org: Credentials,
   ) {}
 
-  static async start(databaseUrl: string): Promise<TestServer> {
+  static async start(databaseUrl: string, options: { enableTestEndpoints?: boolean } = {}): Promise<TestServer> {
     const storage = await openStorage(databaseUrl);
-    const running = await startServer({ databaseUrl, storage, port: 0 });
+    const running = await startServer({ databaseUrl, storage, port: 0, enableTestEndpoints: options.enableTestEndpoints });
     const server = new TestServer(running, { id: "", token: "" });
     const org = await server.newOrganization();
     (server as { org: Credentials }).org = org;

@@ -13,19 +13,25 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { registerOperations, type Operation, type RouteGroup } from "./operation.js";
 import { registerRequestPipeline, rewriteLegacyUrl } from "./pipeline.js";
 import { MAX_BODY_BYTES } from "./problems.js";
+import { PROBE_ROUTES, registerProbes, type Probes } from "./probes.js";
+import { registerTestEndpoints, TEST_ROUTES, type TestEndpoints } from "./test-endpoints.js";
 
 export interface AppOptions {
   credentials: CredentialSource;
   routes: readonly RouteGroup[];
   clock: Clock;
   logger?: FastifyServerOptions["logger"];
+  /** GET /healthz and /readyz. */
+  probes?: Probes;
+  /** The /v1/_test endpoints; absent (the default) means they do not exist. */
+  testEndpoints?: TestEndpoints;
 }
 
 export interface App {
   fastify: FastifyInstance;
 }
 
-export function buildApp({ credentials, routes, clock, logger = false }: AppOptions): App {
+export function buildApp({ credentials, routes, clock, logger = false, probes, testEndpoints }: AppOptions): App {
   const fastify = Fastify({
     logger,
     bodyLimit: MAX_BODY_BYTES,
@@ -48,6 +54,15 @@ export function buildApp({ credentials, routes, clock, logger = false }: AppOpti
     { method: "GET", path: "/openapi.json" },
     { method: "GET", path: "/docs" },
   ];
+  // Not in the OpenAPI document: it describes Polar's API, and these are this server's own.
+  if (probes) {
+    registerProbes(fastify, probes);
+    publicRoutes.push(...PROBE_ROUTES);
+  }
+  if (testEndpoints) {
+    registerTestEndpoints(fastify, testEndpoints);
+    publicRoutes.push(...TEST_ROUTES);
+  }
   registerFallbacks(fastify, [...operations, ...publicRoutes]);
   return { fastify };
 }

@@ -66,6 +66,7 @@ export function registerRequestPipeline(app: FastifyInstance, authenticator: Aut
 
   // Callback-style hooks: the common request (cached token) passes without allocating promises.
   app.addHook("onRequest", (request, reply, done) => {
+    if (request.routeOptions.config.probe === true) return done();
     const version = resolveApiVersion(request.headers["polar-version"]);
     if (version === null) return void sendJson(reply, 404, { detail: "Not Found" });
     request.apiVersion = version;
