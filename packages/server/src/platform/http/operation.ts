@@ -80,8 +80,6 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Scopes the route accepts; routes without it are public (docs, OpenAPI). */
     scopes?: readonly Scope[];
-    /** Health probes: skip Polar's pipeline (version, lengths, tokens) altogether. */
-    probe?: boolean;
   }
 }
 
