@@ -2,6 +2,8 @@
 // the module list.
 
 import type { FastifyServerOptions } from "fastify";
+import { sql } from "kysely";
+import { resetOrganizations } from "./fixtures.js";
 import { MODULES } from "./modules.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import { buildApp, type App } from "./platform/http/app.js";
@@ -21,6 +23,8 @@ export interface ServerOptions {
   limits?: Partial<HttpLimits>;
   /** Origins allowed to call the API from a browser (`*` for any); none by default. */
   corsOrigins?: readonly string[];
+  /** Serve the /v1/_test endpoints (reset); off by default, for test suites only. */
+  enableTestEndpoints?: boolean;
 }
 
 export interface RunningServer {
@@ -58,6 +62,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: options.logger,
     limits: options.limits,
     corsOrigins: options.corsOrigins,
+    probes: { checkDatabase: async () => void (await sql`select 1`.execute(storage.database.db)) },
+    testEndpoints: options.enableTestEndpoints ? { resetOrganizations: (ids) => resetOrganizations(storage, ids) } : undefined,
   });
   let address: string;
   try {

@@ -1,36 +1,72 @@
-// `polar-customers serve`: bootstrap an empty database, listen, and shut
-// down cleanly on SIGTERM/SIGINT (finish in-flight requests, close the DB).
+// `polar-customers serve`: bootstrap an empty database, listen, say where
+// everything is, and shut down cleanly on SIGTERM/SIGINT (finish in-flight
+// requests, close the DB). Everything is printed before the "listening on"
+// line, which comes last: supervisors and tests read it as "ready".
 
-import { openStorage } from "../storage.js";
-import { bootstrap } from "../modules/accounts/index.js";
+import { bootstrap, listOrganizations, tokenHint, type OrganizationRecord } from "../modules/accounts/index.js";
 import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
 import type { HttpLimits } from "../platform/http/listener.js";
+import { openStorage } from "../storage.js";
+import { DEFAULT_DATABASE_URL, isNewFile, type DatabaseLocation } from "./database.js";
 
 export interface ServeOptions {
-  databaseUrl: string;
+  location: DatabaseLocation;
   host: string;
   port: number;
   limits?: Partial<HttpLimits>;
   corsOrigins?: readonly string[];
+  /** POLAR_BOOTSTRAP_TOKEN / --bootstrap-token: the token an empty database starts with. */
+  bootstrapToken?: string;
+  enableTestEndpoints: boolean;
 }
+
+/** A failure of the environment rather than of the command line (exit status 1). */
+export class ListenError extends Error {}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
+/** At most this many organizations are listed at start; `orgs list` shows them all. */
+const LISTED_ORGANIZATIONS = 10;
+
 export async function serve(options: ServeOptions): Promise<void> {
-  const storage = await openStorage(options.databaseUrl);
+  const { location } = options;
+  const isNew = isNewFile(location);
+  const storage = await openStorage(location.url);
+  const lines: string[] = [];
+  if (isNew) lines.push(`Created new database at ${location.file}`);
+  let organizations: OrganizationRecord[];
   try {
-    const created = await bootstrap(storage, servedScopes());
-    if (created) {
-      say(`Created organization "${created.organization.name}" (organization id ${created.organization.id})`);
-      say(`Organization access token with every scope (shown once, keep it safe): ${created.token}`);
+    const boot = await bootstrap(storage, servedScopes(), options.bootstrapToken);
+    if (boot.kind === "created") {
+      lines.push(`Created organization "${boot.organization.name}" (organization id ${boot.organization.id})`);
+      lines.push(
+        boot.chosen
+          ? `Organization access token with every scope: the bootstrap token ${tokenHint(boot.token)}… (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)`
+          : `Organization access token with every scope (shown once, keep it safe): ${boot.token}`,
+      );
     }
+    organizations = await listOrganizations(storage);
   } catch (error) {
     await storage.close();
     throw error;
   }
   const level = process.env.LOG_LEVEL ?? "info";
-  const server = await startServer({ ...options, storage, logger: level === "silent" ? false : { level } });
+  let server;
+  try {
+    server = await startServer({
+      databaseUrl: location.url,
+      host: options.host,
+      port: options.port,
+      storage,
+      logger: level === "silent" ? false : { level },
+      limits: options.limits,
+      corsOrigins: options.corsOrigins,
+      enableTestEndpoints: options.enableTestEndpoints,
+    });
+  } catch (error) {
+    throw listenError(error, options) ?? error;
+  }
   // Listen for signals before announcing readiness: a supervisor may signal as soon as it reads the line.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
@@ -41,11 +77,34 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   });
-  say(`polar-customers listening on ${server.url} (database ${redact(options.databaseUrl)})`);
+  for (const line of [...lines, ...banner(organizations, location, server.url, options.enableTestEndpoints)]) say(line);
+  say(`polar-customers listening on ${server.url} (database ${location.display})`);
   await stopped;
   await server.close();
   await storage.close();
 }
 
-/** Never print a database password. */
-const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+function banner(organizations: OrganizationRecord[], location: DatabaseLocation, url: string, testEndpoints: boolean): string[] {
+  const lines = organizations.slice(0, LISTED_ORGANIZATIONS).map((org) => `Organization "${org.name}" (id ${org.id})`);
+  if (organizations.length > LISTED_ORGANIZATIONS) lines.push(`… and ${organizations.length - LISTED_ORGANIZATIONS} more: polar-customers orgs list`);
+  if (organizations.length === 0) lines.push("No organizations: create one with polar-customers orgs create --name NAME");
+  // The database option only when it is needed and can be copied as printed (a redacted URL cannot).
+  const database = location.url === DEFAULT_DATABASE_URL ? "" : location.file ? ` --database sqlite:${location.file}` : " (with the same --database)";
+  if (location.url === "sqlite::memory:") lines.push("Get a token: none can be issued for an in-memory database from outside; start with POLAR_BOOTSTRAP_TOKEN");
+  else lines.push(`Get a token: polar-customers tokens create --org ${organizations[0]?.id ?? "ORG_ID"}${database}`);
+  lines.push(`API reference: ${url}/docs (OpenAPI: ${url}/openapi.json)`);
+  if (testEndpoints) lines.push(`Test endpoints enabled: POST ${url}/v1/_test/reset`);
+  return lines;
+}
+
+/** What the operator can do about a listen failure. */
+function listenError(error: unknown, options: ServeOptions): ListenError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = `${options.host}:${options.port}`;
+  if (code === "EADDRINUSE") return new ListenError(`port ${options.port} is already in use on ${options.host}; choose another with --port N or PORT=N (0 picks a free one)`);
+  if (code === "EACCES") return new ListenError(`not allowed to listen on ${where} (ports below 1024 need privileges); choose another with --port N or PORT=N`);
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return new ListenError(`cannot listen on host ${options.host}: no such local address; choose another with --host ADDRESS or HOST=ADDRESS`);
+  }
+  return undefined;
+}

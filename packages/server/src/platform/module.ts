@@ -3,6 +3,7 @@
 // one line in src/modules.ts.
 
 import type { Operation } from "./http/operation.js";
+import type { ModuleSeeder } from "./seed.js";
 import type { ModuleMigrations } from "./storage/migrations.js";
 import type { SqlContext } from "./storage/seam.js";
 
@@ -15,6 +16,14 @@ export interface Module<Name extends string = string, Store = unknown, Deps = ne
   /** The services the operations call, built from the composed storage (which must satisfy `Deps`). */
   services?(deps: Deps): Services;
   readonly operations?: readonly Operation<Services>[];
+  /** Its section of a seed file's organization entries, loaded with the same deps as the services. */
+  readonly seed?: ModuleSeeder<Deps>;
+  /**
+   * Deletes everything this module holds for one organization, leaving the
+   * organization (and its tokens) in place: the test-reset endpoint. Runs
+   * inside one transaction over every module, later modules first.
+   */
+  resetOrganization?(store: Store, organizationId: string): Promise<void>;
 }
 
 /** Identity, for inference: `defineModule({...})` keeps the literal name and the store type. */

@@ -3,133 +3,33 @@
 // first (the package's `pretest` does it).
 
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { openStorage } from "../../src/storage.js";
 import { servedScopes } from "../../src/modules.js";
 import { hashToken } from "../../src/platform/auth/tokens.js";
 import { RawConnection } from "../support/rawHttp.js";
+import { call, cli as cliIn, ISO, json, OAT, ok as okIn, PAT, serve as serveIn, stop, token, UUID, Workspace } from "../support/cli.js";
 
-const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/polar-customers.js"); // the committed bin, as npm links it
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const OAT = /^polar_oat_[A-Za-z0-9_-]{43}$/;
-const PAT = /^polar_pat_[A-Za-z0-9_-]{43}$/;
 const DAY_MS = 86_400_000;
 
+let workspace: Workspace;
 let dir: string;
-let counter = 0;
-/** A fresh SQLite database URL in the temporary directory. */
-const newDatabase = () => `sqlite:${join(dir, `db${counter++}.sqlite`)}`;
-
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", ...extra };
-  if (!("POLAR_DATABASE_URL" in extra)) delete env.POLAR_DATABASE_URL;
-  delete env.HOST;
-  delete env.PORT;
-  return env;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: dir, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
-
-/** Runs a command that must succeed and returns its stdout. */
-async function ok(args: string[], env: Record<string, string> = {}): Promise<string> {
-  const run = await cli(args, env);
-  assert.equal(run.code, 0, `${args.join(" ")} failed: ${run.stderr}`);
-  assert.equal(run.stderr, "");
-  return run.stdout;
-}
-
-const json = (stdout: string) => {
-  assert.match(stdout, /^[^\n]+\n$/, "exactly one line");
-  return JSON.parse(stdout);
-};
-
-const token = (stdout: string, pattern: RegExp) => {
-  assert.match(stdout, /^[^\n]+\n$/, "exactly one line");
-  const value = stdout.trimEnd();
-  assert.match(value, pattern);
-  return value;
-};
-
-interface Served {
-  child: ChildProcess;
-  url: string;
-  lines: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr: () => string;
-}
-
-/** Starts `serve --port 0` and resolves once it prints its URL. */
-function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, [MAIN, "serve", "--port", "0", ...args], { cwd: dir, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on("exit", (code, signal) => r({ code, signal })));
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`serve did not start: ${stdout} ${stderr}`));
-    }, 10_000);
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-      const match = /listening on (http:\/\/[^\s]+)/.exec(stdout);
-      if (match && stdout.endsWith("\n")) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: match[1], lines: stdout.trimEnd().split("\n"), exited, stderr: () => stderr });
-      }
-    });
-    void exited.then(({ code }) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${stderr}`));
-    });
-  });
-}
-
-async function stop(server: Served, signal: NodeJS.Signals = "SIGTERM") {
-  server.child.kill(signal);
-  const result = await server.exited;
-  assert.deepEqual(result, { code: 0, signal: null }, server.stderr());
-}
-
-async function call(url: string, method: string, path: string, bearer: string, body?: unknown) {
-  const response = await fetch(url + path, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === "" ? null : JSON.parse(text) };
-}
+const newDatabase = () => workspace.newDatabase();
+const cli = (args: string[], env: Record<string, string> = {}) => cliIn(dir, args, env);
+const ok = (args: string[], env: Record<string, string> = {}) => okIn(dir, args, env);
+const serve = (args: string[], env: Record<string, string> = {}) => serveIn(dir, args, env);
+/** The lines `serve` prints about a bootstrap; none on a database that has an organization. */
+const bootstrapLines = (lines: string[]) => lines.filter((line) => /^(Created organization|Organization access token)/.test(line));
 
 before(() => {
-  assert.ok(existsSync(MAIN), `${MAIN} is missing: run "npm run build -w packages/server" first`);
-  dir = mkdtempSync(join(tmpdir(), "polar-cli-"));
+  workspace = new Workspace();
+  dir = workspace.dir;
 });
 after(() => {
-  rmSync(dir, { recursive: true, force: true });
+  workspace.remove();
 });
 
 describe("CLI: accounts and tokens", () => {
@@ -184,7 +84,8 @@ describe("CLI: accounts and tokens", () => {
 
     const server = await serve(["--database", database]);
     try {
-      assert.equal(server.lines.length, 1, "no bootstrap on a database that has an organization");
+      assert.deepEqual(bootstrapLines(server.lines), [], "no bootstrap on a database that has an organization");
+      assert.ok(server.lines.includes(`Organization "Tokens" (id ${org.id})`), server.lines.join("\n"));
       assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
 
       const created = await call(server.url, "POST", "/v1/customers/", oat, { email: "first@example.com" });
@@ -318,13 +219,13 @@ describe("CLI: accounts and tokens", () => {
     assert.ok(existsSync(envDatabase.slice("sqlite:".length)));
     token(await ok(["tokens", "create", "--org", org.id], env), OAT);
     const elsewhere = await cli(["tokens", "create", "--org", org.id, "--database", newDatabase()], env);
-    assert.notEqual(elsewhere.code, 0);
-    assert.match(elsewhere.stderr, /no organization/);
+    assert.equal(elsewhere.code, 2);
+    assert.match(elsewhere.stderr, /no database at /);
 
     const server = await serve([], env);
     try {
-      assert.equal(server.lines.length, 1);
-      assert.ok(server.lines[0].includes(envDatabase), server.lines[0]);
+      assert.deepEqual(bootstrapLines(server.lines), []);
+      assert.ok(server.lines.at(-1)?.includes(envDatabase.slice("sqlite:".length)), server.lines.at(-1));
     } finally {
       await stop(server);
     }
@@ -343,15 +244,23 @@ describe("CLI: serve", () => {
     let exitedEarly = false;
     void server.exited.then(() => (exitedEarly = true));
     try {
-      assert.equal(server.lines.length, 3, server.lines.join("\n"));
-      const orgMatch = /^Created organization "Default organization" \(organization id ([0-9a-f-]{36})\)$/.exec(server.lines[0]);
-      assert.ok(orgMatch, server.lines[0]);
+      const file = database.slice("sqlite:".length);
+      assert.equal(server.lines[0], `Created new database at ${file}`);
+      const orgMatch = /^Created organization "Default organization" \(organization id ([0-9a-f-]{36})\)$/.exec(server.lines[1]);
+      assert.ok(orgMatch, server.lines[1]);
       assert.match(orgMatch[1], UUID);
-      const tokenMatch = /^Organization access token with every scope \(shown once, keep it safe\): (\S+)$/.exec(server.lines[1]);
-      assert.ok(tokenMatch, server.lines[1]);
+      const tokenMatch = /^Organization access token with every scope \(shown once, keep it safe\): (\S+)$/.exec(server.lines[2]);
+      assert.ok(tokenMatch, server.lines[2]);
       const bootstrapToken = tokenMatch[1];
       assert.match(bootstrapToken, OAT);
-      assert.match(server.lines[2], /^polar-customers listening on http:\/\/127\.0\.0\.1:\d+ \(database sqlite:.+\)$/);
+      // Then where everything is, and last the line supervisors wait for.
+      assert.deepEqual(server.lines.slice(3), [
+        `Organization "Default organization" (id ${orgMatch[1]})`,
+        `Get a token: polar-customers tokens create --org ${orgMatch[1]} --database sqlite:${file}`,
+        `API reference: ${server.url}/docs (OpenAPI: ${server.url}/openapi.json)`,
+        `polar-customers listening on ${server.url} (database sqlite:${file})`,
+      ]);
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
 
       const created = await call(server.url, "POST", "/v1/customers/", bootstrapToken, { email: "boot@example.com" });
       assert.equal(created.status, 201);
@@ -393,8 +302,10 @@ describe("CLI: serve", () => {
     // The in-flight write was committed, and a second start does not bootstrap again.
     const again = await serve(["--database", database]);
     try {
-      assert.equal(again.lines.length, 1);
-      assert.match(again.lines[0], /^polar-customers listening on /);
+      assert.deepEqual(bootstrapLines(again.lines), []);
+      assert.ok(!again.lines.some((line) => line.startsWith("Created new database")), again.lines.join("\n"));
+      assert.ok(again.lines.includes(`Organization "Default organization" (id ${organizationId})`), again.lines.join("\n"));
+      assert.match(again.lines.at(-1) ?? "", /^polar-customers listening on /);
     } finally {
       await stop(again, "SIGINT");
     }
@@ -410,7 +321,8 @@ describe("CLI: serve", () => {
 
   it("exits 0 on SIGINT after finishing an in-flight request", async () => {
     const server = await serve(["--database", newDatabase()]);
-    const bootstrapToken = /: (polar_oat_\S+)$/.exec(server.lines[1])?.[1] ?? "";
+    const bootstrapToken = server.lines.map((line) => /^Organization access token .*: (polar_oat_\S+)$/.exec(line)?.[1]).find(Boolean) ?? "";
+    assert.match(bootstrapToken, OAT);
     const body = JSON.stringify({ name: "Late" });
     const connection = await RawConnection.open(server.url);
     try {

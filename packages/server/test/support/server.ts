@@ -39,10 +39,18 @@ export class TestServer {
 
   static async start(
     databaseUrl: string,
-    options: { storage?: OpenStorageOptions } & Pick<ServerOptions, "limits" | "logger" | "corsOrigins"> = {},
+    options: { storage?: OpenStorageOptions } & Pick<ServerOptions, "limits" | "logger" | "corsOrigins" | "enableTestEndpoints"> = {},
   ): Promise<TestServer> {
     const storage = await openStorage(databaseUrl, options.storage);
-    const running = await startServer({ databaseUrl, storage, port: 0, limits: options.limits, logger: options.logger, corsOrigins: options.corsOrigins });
+    const running = await startServer({
+      databaseUrl,
+      storage,
+      port: 0,
+      limits: options.limits,
+      logger: options.logger,
+      corsOrigins: options.corsOrigins,
+      enableTestEndpoints: options.enableTestEndpoints,
+    });
     const server = new TestServer(running, { id: "", token: "" });
     const org = await server.newOrganization();
     (server as { org: Credentials }).org = org;

@@ -11,6 +11,28 @@ export const accountsModule = defineModule({
   store: (context) => new KyselyAccountStore(context),
 });
 
-export { addMember, bootstrap, createOrganization, createToken, createUser, MEMBER_ROLES, parseScopes, UsageError, type AccountsStorage, type TokenRequest } from "./admin.js";
-export type { AccessTokenRecord, MemberRole, MembershipRecord, NewAccessToken, OrganizationRecord, TokenKind, UserRecord } from "./model.js";
+export {
+  addMember,
+  bootstrap,
+  checkChosenToken,
+  createOrganization,
+  createToken,
+  createUser,
+  deleteOrganization,
+  listOrganizations,
+  listTokens,
+  listUsers,
+  MEMBER_ROLES,
+  parseScopes,
+  removeMember,
+  requireOrganization,
+  revokeToken,
+  tokenHint,
+  UsageError,
+  type AccountsStorage,
+  type Bootstrap,
+  type TokenRequest,
+} from "./admin.js";
+export { ORGANIZATION_SEED_KEYS, seedOrganization, type OrganizationSeed } from "./seed.js";
+export type { AccessTokenRecord, MemberRole, MembershipRecord, NewAccessToken, OrganizationRecord, TokenKind, TokenOwner, UserRecord } from "./model.js";
 export type { AccountStore } from "./store.js";

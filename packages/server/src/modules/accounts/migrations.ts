@@ -4,6 +4,19 @@
 // columns use COLLATE "C" so ordering is bytewise and identical to SQLite.
 import type { ModuleMigrations } from "../../platform/storage/migrations.js";
 
+/**
+ * What `tokens list` shows about a token without revealing it: a display hint
+ * (the prefix and the first four random characters, e.g. `polar_oat_AbCd`; 24
+ * of 256 bits, useless for guessing) and when it was last used. Tokens issued
+ * before this step have no hint.
+ */
+const TOKEN_DETAILS = (timeType: string) => [
+  `alter table access_tokens add column hint text`,
+  `alter table access_tokens add column last_used_at ${timeType}`,
+  `create index access_tokens_organization on access_tokens (organization_id)`,
+  `create index access_tokens_user on access_tokens (user_id)`,
+];
+
 export const accountsMigrations: ModuleMigrations = {
   sqlite: {
     "0001_initial": [
@@ -43,6 +56,7 @@ export const accountsMigrations: ModuleMigrations = {
         created_at integer not null
       )`,
     ],
+    "0002_accounts_token_details": TOKEN_DETAILS("integer"),
   },
   postgres: {
     "0001_initial": [
@@ -82,5 +96,6 @@ export const accountsMigrations: ModuleMigrations = {
         created_at timestamptz not null
       )`,
     ],
+    "0002_accounts_token_details": TOKEN_DETAILS("timestamptz"),
   },
 };

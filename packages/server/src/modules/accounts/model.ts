@@ -38,8 +38,16 @@ export interface NewAccessToken {
   scopes: string[];
   expiresAt: Date | null;
   createdAt: Date;
+  /** Enough of the token to recognise it (`polar_oat_AbCd`), never enough to use it; null when unknown. */
+  hint?: string | null;
 }
 
 export interface AccessTokenRecord extends NewAccessToken {
+  hint: string | null;
   revokedAt: Date | null;
+  /** Approximate: recorded at most once per token per authenticator cache period. */
+  lastUsedAt: Date | null;
 }
+
+/** Whose tokens `listTokens` returns. */
+export type TokenOwner = { organizationId: string } | { userId: string };

@@ -30,6 +30,8 @@ export function tokenFromRow(codec: Codec, row: Selectable<AccessTokensTable>): 
     expiresAt: readTimeOrNull(codec, row.expires_at),
     revokedAt: readTimeOrNull(codec, row.revoked_at),
     createdAt: codec.readTime(row.created_at),
+    hint: row.hint,
+    lastUsedAt: readTimeOrNull(codec, row.last_used_at),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { timeOrNull } from "../../platform/storage/codec.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
-import type { AccessTokenRecord, MemberRole, MembershipRecord, NewAccessToken, OrganizationRecord, UserRecord } from "./model.js";
+import type { AccessTokenRecord, MemberRole, MembershipRecord, NewAccessToken, OrganizationRecord, TokenOwner, UserRecord } from "./model.js";
 import { organizationFromRow, roleFromRow, tokenFromRow, userFromRow } from "./rows.js";
 import type { AccountStore } from "./store.js";
 import type { AccountTables } from "./tables.js";
@@ -46,6 +46,13 @@ export class KyselyAccountStore implements AccountStore {
     });
   }
 
+  findOrganizationBySlug(slug: string): Promise<OrganizationRecord | undefined> {
+    return translating(this.context.dialect, async () => {
+      const row = await this.db.selectFrom("organizations").selectAll().where("slug", "=", slug).executeTakeFirst();
+      return row && organizationFromRow(this.codec, row);
+    });
+  }
+
   /** Organizations that are not deleted. */
   countOrganizations(): Promise<number> {
     return translating(this.context.dialect, async () => {
@@ -55,6 +62,25 @@ export class KyselyAccountStore implements AccountStore {
         .where("deleted_at", "is", null)
         .executeTakeFirstOrThrow();
       return Number(row.total);
+    });
+  }
+
+  listOrganizations(): Promise<OrganizationRecord[]> {
+    return translating(this.context.dialect, async () => {
+      const rows = await this.db.selectFrom("organizations").selectAll().where("deleted_at", "is", null).orderBy("created_at").orderBy("id").execute();
+      return rows.map((row) => organizationFromRow(this.codec, row));
+    });
+  }
+
+  deleteOrganization(id: string, at: Date): Promise<boolean> {
+    return translating(this.context.dialect, async () => {
+      const result = await this.db
+        .updateTable("organizations")
+        .set({ deleted_at: this.codec.time(at) })
+        .where("id", "=", id)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     });
   }
 
@@ -80,6 +106,13 @@ export class KyselyAccountStore implements AccountStore {
     return translating(this.context.dialect, async () => {
       const row = await this.db.selectFrom("users").selectAll().where("email_key", "=", email.toLowerCase()).executeTakeFirst();
       return row && userFromRow(this.codec, row);
+    });
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return translating(this.context.dialect, async () => {
+      const rows = await this.db.selectFrom("users").selectAll().orderBy("created_at").orderBy("id").execute();
+      return rows.map((row) => userFromRow(this.codec, row));
     });
   }
 
@@ -116,6 +149,19 @@ export class KyselyAccountStore implements AccountStore {
     });
   }
 
+  removeMember(organizationId: string, userId: string, at: Date): Promise<boolean> {
+    return translating(this.context.dialect, async () => {
+      const result = await this.db
+        .updateTable("memberships")
+        .set({ deleted_at: this.codec.time(at) })
+        .where("organization_id", "=", organizationId)
+        .where("user_id", "=", userId)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    });
+  }
+
   createToken(token: NewAccessToken & Partial<Pick<AccessTokenRecord, "revokedAt">>): Promise<AccessTokenRecord> {
     return translating(this.context.dialect, async () => {
       const row = await this.db
@@ -130,6 +176,8 @@ export class KyselyAccountStore implements AccountStore {
           expires_at: timeOrNull(this.codec, token.expiresAt),
           revoked_at: timeOrNull(this.codec, token.revokedAt ?? null),
           created_at: this.codec.time(token.createdAt),
+          hint: token.hint ?? null,
+          last_used_at: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -142,6 +190,42 @@ export class KyselyAccountStore implements AccountStore {
     return translating(this.context.dialect, async () => {
       const row = await this.db.selectFrom("access_tokens").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
       return row && tokenFromRow(this.codec, row);
+    });
+  }
+
+  getToken(id: string): Promise<AccessTokenRecord | undefined> {
+    return translating(this.context.dialect, async () => {
+      const row = await this.db.selectFrom("access_tokens").selectAll().where("id", "=", id).executeTakeFirst();
+      return row && tokenFromRow(this.codec, row);
+    });
+  }
+
+  listTokens(owner: TokenOwner): Promise<AccessTokenRecord[]> {
+    return translating(this.context.dialect, async () => {
+      let query = this.db.selectFrom("access_tokens").selectAll();
+      query = "organizationId" in owner ? query.where("organization_id", "=", owner.organizationId) : query.where("user_id", "=", owner.userId);
+      const rows = await query.orderBy("created_at").orderBy("id").execute();
+      return rows.map((row) => tokenFromRow(this.codec, row));
+    });
+  }
+
+  revokeToken(id: string, at: Date): Promise<AccessTokenRecord | undefined> {
+    return translating(this.context.dialect, async () => {
+      await this.db.updateTable("access_tokens").set({ revoked_at: this.codec.time(at) }).where("id", "=", id).where("revoked_at", "is", null).execute();
+      const row = await this.db.selectFrom("access_tokens").selectAll().where("id", "=", id).executeTakeFirst();
+      return row && tokenFromRow(this.codec, row);
+    });
+  }
+
+  recordTokenUse(tokenHash: string, at: Date): Promise<void> {
+    return translating(this.context.dialect, async () => {
+      const time = this.codec.time(at);
+      await this.db
+        .updateTable("access_tokens")
+        .set({ last_used_at: time })
+        .where("token_hash", "=", tokenHash)
+        .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", time)]))
+        .execute();
     });
   }
 }

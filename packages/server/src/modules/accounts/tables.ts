@@ -37,6 +37,9 @@ export interface AccessTokensTable {
   expires_at: TimeValue | null;
   revoked_at: TimeValue | null;
   created_at: TimeValue;
+  /** The token's prefix and first random characters (`polar_oat_AbCd`); null for tokens issued before it was stored. */
+  hint: string | null;
+  last_used_at: TimeValue | null;
 }
 
 export interface AccountTables {

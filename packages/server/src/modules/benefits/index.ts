@@ -11,6 +11,7 @@ export const benefitsModule = defineModule({
   name: "benefits",
   migrations: benefitsMigrations,
   store: (context): BenefitStore => new KyselyBenefitStore(context),
+  resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
   services: (deps: BenefitsDeps) => ({ benefits: new BenefitService(deps) }),
   operations: benefitOperations,
 });

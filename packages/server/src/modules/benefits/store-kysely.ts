@@ -18,6 +18,10 @@ export class KyselyBenefitStore implements BenefitStore {
   constructor(private readonly context: SqlContext) {
     this.db = context.db as Kysely<BenefitTables>;
   }
+  async deleteOrganizationData(organizationId: string): Promise<void> {
+    await translating(this.context.dialect, () => this.db.deleteFrom("benefits").where("organization_id", "=", organizationId).execute());
+  }
+
 
   private get codec() {
     return this.context.dialect.codec;

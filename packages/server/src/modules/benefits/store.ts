@@ -24,6 +24,8 @@ export interface BenefitPage {
 }
 
 export interface BenefitStore {
+  /** Removes every row of one organization (test resets); the organization itself stays. */
+  deleteOrganizationData(organizationId: string): Promise<void>;
   insert(benefit: NewBenefit): Promise<BenefitRecord>;
   findById(organizationIds: readonly string[], id: string): Promise<BenefitRecord | undefined>;
   /** The live benefits among `ids` in the organizations, in no particular order. */

@@ -1,6 +1,7 @@
 // The customers module: Polar's ten /v1/customers endpoints over one store.
 import { defineModule } from "../../platform/module.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
+import { customersSeeder } from "./fixtures.js";
 import { customersMigrations } from "./migrations.js";
 import { customerOperations } from "./operations.js";
 import { CustomerService } from "./service.js";
@@ -18,6 +19,8 @@ export const customersModule = defineModule({
   store: (context) => new KyselyCustomerStore(context),
   services: (deps: CustomersDeps) => ({ customers: new CustomerService(deps.customers, deps.clock ?? systemClock) }),
   operations: customerOperations,
+  seed: customersSeeder,
+  resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
 });
 
 export type { Address, CustomerChanges, CustomerRecord, CustomerType, Metadata, MetadataValue, NewCustomer } from "./model.js";

@@ -150,4 +150,15 @@ export class KyselyCustomerStore implements CustomerStore {
   list(query: ListCustomersQuery): Promise<CustomerPage> {
     return this.run(() => listCustomers(this.db, this.sql, this.codec, query));
   }
+
+  deleteOrganizationData(organizationId: string): Promise<void> {
+    return this.run(() =>
+      atomically(this.context, async (trx: Kysely<CustomerTables>) => {
+        const ofOrganization = trx.selectFrom("customers").select("id").where("organization_id", "=", organizationId);
+        await trx.deleteFrom("subscriptions").where("customer_id", "in", ofOrganization).execute();
+        await trx.deleteFrom("customers").where("organization_id", "=", organizationId).execute();
+        await trx.deleteFrom("customer_counts").where("organization_id", "=", organizationId).execute();
+      }),
+    );
+  }
 }

@@ -56,4 +56,6 @@ export interface CustomerStore {
   /** Applies changes to a live customer; returns the updated row, or undefined if it is gone or deleted. */
   update(id: string, changes: CustomerChanges): Promise<CustomerRecord | undefined>;
   list(query: ListCustomersQuery): Promise<CustomerPage>;
+  /** Hard-deletes every customer of the organization (deleted ones too) and what hangs off them: the test-reset endpoint. */
+  deleteOrganizationData(organizationId: string): Promise<void>;
 }

@@ -18,6 +18,7 @@ export const metersModule = defineModule({
   name: "meters",
   migrations: metersMigrations,
   store: (context) => new KyselyMeterStore(context),
+  resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
   services: (deps: MetersDeps) => ({ meters: new MeterService(deps.meters, deps, deps.clock ?? systemClock) }),
   operations: meterOperations,
 });

@@ -16,6 +16,10 @@ export class KyselyMeterStore implements MeterStore {
   constructor(private readonly context: SqlContext) {
     this.db = context.db as Kysely<MeterTables>;
   }
+  async deleteOrganizationData(organizationId: string): Promise<void> {
+    await translating(this.context.dialect, () => this.db.deleteFrom("meters").where("organization_id", "=", organizationId).execute());
+  }
+
 
   private get codec() {
     return this.context.dialect.codec;

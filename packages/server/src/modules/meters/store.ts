@@ -22,6 +22,8 @@ export interface MeterPage {
 }
 
 export interface MeterStore {
+  /** Removes every row of one organization (test resets); the organization itself stays. */
+  deleteOrganizationData(organizationId: string): Promise<void>;
   insert(meter: NewMeter): Promise<MeterRecord>;
   /** A meter (archived ones included) of one of the organizations. */
   findById(organizationIds: readonly string[], id: string): Promise<MeterRecord | undefined>;

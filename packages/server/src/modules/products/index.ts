@@ -12,6 +12,7 @@ export const productsModule = defineModule({
   name: "products",
   migrations: productsMigrations,
   store: (context): ProductStore => new KyselyProductStore(context),
+  resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
   services: (deps: ProductsDeps) => ({ products: new ProductService(deps) }),
   operations: productOperations,
 });

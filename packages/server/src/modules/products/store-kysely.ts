@@ -31,6 +31,16 @@ export class KyselyProductStore implements ProductStore {
   constructor(private readonly context: SqlContext) {
     this.db = context.db as Db;
   }
+  /** Prices and benefit links first: they reference the products. */
+  async deleteOrganizationData(organizationId: string): Promise<void> {
+    await translating(this.context.dialect, async () => {
+      const products = this.db.selectFrom("products").select("id").where("organization_id", "=", organizationId);
+      await this.db.deleteFrom("product_benefits").where("product_id", "in", products).execute();
+      await this.db.deleteFrom("product_prices").where("product_id", "in", products).execute();
+      await this.db.deleteFrom("products").where("organization_id", "=", organizationId).execute();
+    });
+  }
+
 
   private get codec() {
     return this.context.dialect.codec;

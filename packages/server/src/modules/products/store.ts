@@ -33,6 +33,8 @@ export interface PriceChanges {
 }
 
 export interface ProductStore {
+  /** Removes every row of one organization (test resets); the organization itself stays. */
+  deleteOrganizationData(organizationId: string): Promise<void>;
   /** The product and its prices, atomically. */
   insert(product: NewProduct, prices: readonly NewPrice[]): Promise<ProductRecord>;
   findById(organizationIds: readonly string[], id: string): Promise<ProductRecord | undefined>;

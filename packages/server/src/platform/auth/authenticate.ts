@@ -1,7 +1,8 @@
 // Resolves a bearer token to a principal. Lookups are cached
 // for a few seconds so the token check stays off the hot path; expiry is still
 // honoured exactly, and a revoked token or membership change takes effect
-// within CACHE_TTL_MS.
+// within CACHE_TTL_MS. A token's "last used" time is written at most once per
+// cache period, in the background: it never delays or fails a request.
 
 import type { MemberRole, Principal } from "./principal.js";
 import { hashToken, ORGANIZATION_TOKEN_PREFIX, PERSONAL_TOKEN_PREFIX } from "./tokens.js";
@@ -42,6 +43,8 @@ export interface CredentialSource {
   getUser(id: string): Promise<{ id: string } | undefined>;
   /** Active memberships in organizations that are not deleted and have API access. */
   listMemberships(userId: string): Promise<{ organizationId: string; role: MemberRole }[]>;
+  /** Notes that the token was just accepted (approximate, best effort). */
+  recordTokenUse?(tokenHash: string, at: Date): Promise<void>;
 }
 
 export interface StoredToken {
@@ -70,11 +73,24 @@ export class Authenticator {
     const now = this.now();
     const cached = this.cache.get(token);
     if (cached && cached.until > now) return cached.result;
-    return this.resolve(hashToken(token), now).then(({ result, expiresAt }) => {
+    const hash = hashToken(token);
+    return this.resolve(hash, now).then(({ result, expiresAt }) => {
       if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
       this.cache.set(token, { result, until: Math.min(now + CACHE_TTL_MS, expiresAt ?? Infinity) });
+      if (result.kind === "principal") this.recordUse(hash, now);
       return result;
     });
+  }
+
+  private recordUse(hash: string, now: number): void {
+    const record = this.credentials.recordTokenUse;
+    if (record === undefined) return;
+    try {
+      // Not awaited, and failures (a busy or closing database) are dropped: "last used" is a hint.
+      record.call(this.credentials, hash, new Date(now)).catch(() => {});
+    } catch {
+      // A synchronous throw is dropped too.
+    }
   }
 
   private async resolve(hash: string, now: number): Promise<{ result: Authentication; expiresAt: number | null }> {

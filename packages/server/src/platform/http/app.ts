@@ -15,6 +15,8 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { registerOperations, type Operation, type RouteGroup } from "./operation.js";
 import { registerRequestPipeline, rewriteLegacyUrl } from "./pipeline.js";
 import { MAX_BODY_BYTES } from "./problems.js";
+import { PROBE_ROUTES, registerProbes, type Probes } from "./probes.js";
+import { registerTestEndpoints, TEST_ROUTES, type TestEndpoints } from "./test-endpoints.js";
 
 export interface AppOptions {
   credentials: CredentialSource;
@@ -25,13 +27,17 @@ export interface AppOptions {
   limits?: Partial<HttpLimits>;
   /** Origins allowed to call the API from a browser (`*` for any); none by default. */
   corsOrigins?: CorsOrigins;
+  /** GET /healthz and /readyz. */
+  probes?: Probes;
+  /** The /v1/_test endpoints; absent (the default) means they do not exist. */
+  testEndpoints?: TestEndpoints;
 }
 
 export interface App {
   fastify: FastifyInstance;
 }
 
-export function buildApp({ credentials, routes, clock, logger = false, limits, corsOrigins = [] }: AppOptions): App {
+export function buildApp({ credentials, routes, clock, logger = false, limits, corsOrigins = [], probes, testEndpoints }: AppOptions): App {
   const fastify = Fastify({
     logger,
     serverFactory: limitedServerFactory(limits),
@@ -44,11 +50,18 @@ export function buildApp({ credentials, routes, clock, logger = false, limits, c
   registerCors(fastify, corsOrigins);
   // The rest registers once the CORS plugin has loaded, so that its hook runs first: a preflight is
   // answered before the pipeline, and the pipeline's early answers (401, 404, 411) carry CORS headers.
-  fastify.after(() => registerApi(fastify, credentials, routes, clock));
+  fastify.after(() => registerApi(fastify, credentials, routes, clock, probes, testEndpoints));
   return { fastify };
 }
 
-function registerApi(fastify: FastifyInstance, credentials: CredentialSource, routes: readonly RouteGroup[], clock: Clock): void {
+function registerApi(
+  fastify: FastifyInstance,
+  credentials: CredentialSource,
+  routes: readonly RouteGroup[],
+  clock: Clock,
+  probes: Probes | undefined,
+  testEndpoints: TestEndpoints | undefined,
+): void {
   fastify.setErrorHandler(handleError);
   registerRequestPipeline(fastify, new Authenticator(credentials, () => clock.now().getTime()));
   registerBodyParsing(fastify);
@@ -58,5 +71,14 @@ function registerApi(fastify: FastifyInstance, credentials: CredentialSource, ro
   const openapi = JSON.stringify(buildOpenApiDocument(operations));
   fastify.get("/openapi.json", (_request, reply) => reply.header("content-type", "application/json").send(openapi));
   const publicRoutes: KnownRoute[] = [{ method: "GET", path: "/openapi.json" }, ...registerDocs(fastify, JSON.parse(openapi))];
+  // Not in the OpenAPI document: it describes Polar's API, and these are this server's own.
+  if (probes) {
+    registerProbes(fastify, probes);
+    publicRoutes.push(...PROBE_ROUTES);
+  }
+  if (testEndpoints) {
+    registerTestEndpoints(fastify, testEndpoints);
+    publicRoutes.push(...TEST_ROUTES);
+  }
   registerFallbacks(fastify, [...operations, ...publicRoutes]);
 }

@@ -12,6 +12,7 @@ import type { Issue } from "../schema/issues.js";
 import { INVALID } from "../schema/core.js";
 import { bodyTooLarge, insufficientScope, invalidToken, lengthRequired, MAX_BODY_BYTES, unauthorized } from "./problems.js";
 import { sendJson } from "./send.js";
+import { isProbe } from "./probes.js";
 import { resolveApiVersion, type ApiVersion } from "./versioning.js";
 
 declare module "fastify" {
@@ -66,6 +67,7 @@ export function registerRequestPipeline(app: FastifyInstance, authenticator: Aut
 
   // Callback-style hooks: the common request (cached token) passes without allocating promises.
   app.addHook("onRequest", (request, reply, done) => {
+    if (isProbe(request.url)) return done();
     const version = resolveApiVersion(request.headers["polar-version"]);
     if (version === null) return void sendJson(reply, 404, { detail: "Not Found" });
     request.apiVersion = version;

@@ -30,6 +30,11 @@ export async function migrateToLatest(db: Kysely<any>, steps: MigrationSteps): P
     provider: provider(steps),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    // Steps come from independent modules (and branches merged at different
+    // times), so a database may have run a later-named step of one module
+    // before an earlier-named step of another; each module's own steps still
+    // run in name order. Missing steps run, whatever their place.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -90,15 +90,78 @@ export function authCases(get: GetStorage): void {
       const orgToken = token({ organizationId: org.id, expiresAt: new Date("2000-01-01T00:00:00.001Z") });
       const personal = token({ kind: "personal", userId: user.id, scopes: [] });
       const revokedAt = new Date("2024-03-04T05:06:07.089Z");
-      const revoked = { ...token({ organizationId: org.id }), revokedAt };
-      assert.deepEqual(await s.accounts.createToken(orgToken), { ...orgToken, revokedAt: null });
-      assert.deepEqual(await s.accounts.createToken(personal), { ...personal, revokedAt: null });
+      const revoked = { ...token({ organizationId: org.id }), revokedAt, hint: null, lastUsedAt: null };
+      const fresh = { revokedAt: null, hint: null, lastUsedAt: null };
+      assert.deepEqual(await s.accounts.createToken(orgToken), { ...orgToken, ...fresh });
+      assert.deepEqual(await s.accounts.createToken(personal), { ...personal, ...fresh });
       assert.deepEqual(await s.accounts.createToken(revoked), revoked);
-      assert.deepEqual(await s.accounts.findTokenByHash(orgToken.tokenHash), { ...orgToken, revokedAt: null });
-      assert.deepEqual(await s.accounts.findTokenByHash(personal.tokenHash), { ...personal, revokedAt: null });
+      assert.deepEqual(await s.accounts.findTokenByHash(orgToken.tokenHash), { ...orgToken, ...fresh });
+      assert.deepEqual(await s.accounts.findTokenByHash(personal.tokenHash), { ...personal, ...fresh });
       assert.deepEqual(await s.accounts.findTokenByHash(revoked.tokenHash), revoked);
       assert.equal(await s.accounts.findTokenByHash("0".repeat(64)), undefined);
       await assert.rejects(s.accounts.createToken(token({ tokenHash: orgToken.tokenHash, organizationId: org.id })), (e) => e instanceof Error);
+    });
+
+    it("lists and soft-deletes organizations; finds them by slug, deleted ones too", async () => {
+      const s = get();
+      const a = await newOrg(s);
+      const b = await newOrg(s);
+      const listed = (await s.accounts.listOrganizations()).map((o) => o.id);
+      assert.ok(listed.includes(a.id) && listed.includes(b.id));
+      assert.ok(listed.indexOf(a.id) < listed.indexOf(b.id), "oldest first");
+      const at = new Date("2025-01-02T03:04:05.678Z");
+      assert.equal(await s.accounts.deleteOrganization(a.id, at), true);
+      assert.equal(await s.accounts.deleteOrganization(a.id, tick()), false, "already deleted");
+      assert.equal(await s.accounts.deleteOrganization(randomUUID(), tick()), false);
+      assert.deepEqual((await s.accounts.getOrganization(a.id))?.deletedAt, at);
+      assert.ok(!(await s.accounts.listOrganizations()).some((o) => o.id === a.id));
+      assert.equal((await s.accounts.findOrganizationBySlug(a.slug))?.id, a.id);
+      assert.equal((await s.accounts.findOrganizationBySlug(b.slug))?.id, b.id);
+      assert.equal(await s.accounts.findOrganizationBySlug(`none-${randomUUID()}`), undefined);
+    });
+
+    it("lists users oldest first; removes memberships", async () => {
+      const s = get();
+      const [u1, u2] = [await newUser(s), await newUser(s)];
+      const users = (await s.accounts.listUsers()).map((u) => u.id);
+      assert.ok(users.indexOf(u1.id) >= 0 && users.indexOf(u1.id) < users.indexOf(u2.id));
+      const org = await newOrg(s);
+      await s.accounts.addMember(org.id, u1.id, "admin");
+      assert.equal(await s.accounts.removeMember(org.id, u1.id, tick()), true);
+      assert.equal(await s.accounts.removeMember(org.id, u1.id, tick()), false, "no longer a member");
+      assert.equal(await s.accounts.removeMember(org.id, u2.id, tick()), false, "never a member");
+      assert.deepEqual(await s.accounts.listMemberships(u1.id), []);
+      await s.accounts.addMember(org.id, u1.id, "member");
+      assert.deepEqual(await s.accounts.listMemberships(u1.id), [{ organizationId: org.id, role: "member" }], "a removed member can be added again");
+    });
+
+    it("tokens: listed per owner with hints, revoked once, last use only moves forward", async () => {
+      const s = get();
+      const [org, other] = [await newOrg(s), await newOrg(s)];
+      const user = await newUser(s);
+      const first = await s.accounts.createToken(token({ organizationId: org.id, hint: "polar_oat_AbCd" }));
+      const second = await s.accounts.createToken(token({ organizationId: org.id }));
+      await s.accounts.createToken(token({ organizationId: other.id }));
+      const personal = await s.accounts.createToken(token({ kind: "personal", userId: user.id }));
+      assert.equal(first.hint, "polar_oat_AbCd");
+      assert.deepEqual(await s.accounts.listTokens({ organizationId: org.id }), [first, second]);
+      assert.deepEqual(await s.accounts.listTokens({ userId: user.id }), [personal]);
+      assert.deepEqual(await s.accounts.listTokens({ organizationId: randomUUID() }), []);
+      assert.deepEqual(await s.accounts.getToken(first.id), first);
+      assert.equal(await s.accounts.getToken(randomUUID()), undefined);
+
+      const revokedAt = new Date("2025-05-06T07:08:09.123Z");
+      assert.deepEqual(await s.accounts.revokeToken(first.id, revokedAt), { ...first, revokedAt });
+      assert.deepEqual(await s.accounts.revokeToken(first.id, tick()), { ...first, revokedAt }, "a second revocation keeps the first time");
+      assert.equal(await s.accounts.revokeToken(randomUUID(), tick()), undefined);
+
+      const later = new Date("2025-06-01T00:00:00.500Z");
+      const earlier = new Date("2025-05-01T00:00:00.250Z");
+      await s.accounts.recordTokenUse(second.tokenHash, later);
+      await s.accounts.recordTokenUse(second.tokenHash, earlier);
+      await s.accounts.recordTokenUse("0".repeat(64), later);
+      assert.deepEqual((await s.accounts.getToken(second.id))?.lastUsedAt, later);
+      assert.equal((await s.accounts.getToken(personal.id))?.lastUsedAt, null);
     });
   });
 }
