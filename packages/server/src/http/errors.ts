@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { Conflict, NotPermitted, ResourceNotFound, ValidationFailed } from "../domain/errors.js";
 import { BodyDecodingFailed } from "./body.js";
 import { stringifyJson } from "../schema/floats.js";
+import { echoIssues } from "../schema/echo.js";
 
 export const INVALID_TOKEN_DESCRIPTION = "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
 export const INSUFFICIENT_SCOPE_DESCRIPTION = "The request requires higher privileges than provided by the access token.";
@@ -48,7 +49,7 @@ export function sendJson(reply: FastifyReply, status: number, body: unknown, hea
 }
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof ValidationFailed) return sendJson(reply, 422, { error: error.kind, detail: error.issues });
+  if (error instanceof ValidationFailed) return sendJson(reply, 422, { error: error.kind, detail: echoIssues(error.issues) });
   if (error instanceof ResourceNotFound) return sendJson(reply, 404, { error: "ResourceNotFound", detail: "Not found" });
   if (error instanceof NotPermitted) return sendJson(reply, 403, { error: "NotPermitted", detail: error.message });
   if (error instanceof Conflict) return sendJson(reply, 409, { error: "Conflict", detail: error.message });

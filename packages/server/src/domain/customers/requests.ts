@@ -17,6 +17,7 @@ import {
 } from "../../schema/core.js";
 import { uuid4 } from "../../schema/uuid.js";
 import { JsonFloat, pythonFloatRepr } from "../../schema/floats.js";
+import { ECHO_LIMIT, ELISION, cutString } from "../../schema/echo.js";
 import { addressInput, email, locale, metadata, optionalText } from "./fields.js";
 import type { CustomerType } from "../../storage/types.js";
 
@@ -83,22 +84,46 @@ export type CustomerCreate = IndividualCreate | TeamCreate;
 const DISCRIMINATOR = "_customer_create_type()";
 const EXPECTED_TAGS = "'individual', 'team'";
 
-/** Python's str() of a JSON value, as it appears in Pydantic's union tag message. */
+/**
+ * Python's str() of a JSON value, as it appears in Pydantic's union tag message. A huge value is cut
+ * past ECHO_LIMIT characters, as echoed inputs are (see schema/echo.ts).
+ */
 export function pythonStr(value: unknown): string {
   if (value === null || value === undefined) return "None";
   if (value === true) return "True";
   if (value === false) return "False";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return cutString(value, ECHO_LIMIT);
   if (typeof value === "number") return String(value);
   if (value instanceof JsonFloat) return pythonFloatRepr(value.value);
-  return pythonRepr(value);
+  return pythonRepr(value, ECHO_LIMIT);
 }
 
-function pythonRepr(value: unknown): string {
-  if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(", ")}]`;
-  if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(", ")}}`;
-  return pythonStr(value);
+/** Python's repr() of a JSON array or object, written only until it is longer than `limit`. */
+function pythonRepr(value: unknown, limit: number): string {
+  let text = "";
+  const write = (item: unknown): void => {
+    if (typeof item === "string") text += `'${cutString(item, limit).replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+    else if (Array.isArray(item)) {
+      text += "[";
+      for (let i = 0; i < item.length && text.length <= limit; i++) {
+        if (i > 0) text += ", ";
+        write(item[i]);
+      }
+      text += "]";
+    } else if (isPlainObject(item) && !(item instanceof JsonFloat)) {
+      text += "{";
+      const keys = Object.keys(item);
+      for (let i = 0; i < keys.length && text.length <= limit; i++) {
+        if (i > 0) text += ", ";
+        write(keys[i]);
+        text += ": ";
+        write(item[keys[i]]);
+      }
+      text += "}";
+    } else text += pythonStr(item);
+  };
+  write(value);
+  return text.length > limit ? text.slice(0, limit) + ELISION : text;
 }
 
 /** `CustomerCreate`: a union selected by the body's `type` (missing → individual). */
