@@ -11,6 +11,7 @@ import { listCases } from "./list.case.js";
 import { officialSdkCases } from "./officialSdk.case.js";
 import { fuzzCases } from "./fuzz.case.js";
 import { concurrencyCases } from "./concurrency.case.js";
+import { requestBodyCases } from "./request-bodies.case.js";
 
 export type GetServer = () => TestServer;
 
@@ -36,6 +37,7 @@ export function httpContract(target: HttpTarget, extraCases: ((get: GetServer) =
     authCases(get);
     crudCases(get);
     validationCases(get);
+    requestBodyCases(get);
     listCases(get);
     officialSdkCases(get);
     concurrencyCases(get);
