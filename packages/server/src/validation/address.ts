@@ -7,7 +7,7 @@
 
 import { issue, type Issue, type Loc } from "../platform/schema/issues.js";
 import { CA_PROVINCES, INPUT_COUNTRIES, US_STATES } from "./countries.js";
-import { expectedList, isPlainObject } from "../platform/schema/core.js";
+import { expectedList, isPlainObject, unicodeIssue } from "../platform/schema/core.js";
 import { pyStrip } from "./pyText.js";
 
 /** A postal address as Polar stores it (ISO 3166-1 alpha-2 country; US/CA states as `US-CA`). */
@@ -54,9 +54,9 @@ export function parseAddress(input: unknown, loc: Loc): AddressResult {
   const issues: Issue[] = [];
   const text: Record<string, string | null> = {};
   for (const [wireName, property] of ADDRESS_TEXT_FIELDS) {
-    const parsed = parseOptionalText(input[wireName]);
+    const parsed = parseOptionalText(input[wireName], [...loc, wireName]);
     if (parsed.ok) text[property] = parsed.value;
-    else issues.push(issue("string_type", [...loc, wireName], "Input should be a valid string", input[wireName]));
+    else issues.push(parsed.issue);
   }
 
   const country = parseCountry(input, loc);
@@ -76,12 +76,14 @@ export function parseAddress(input: unknown, loc: Loc): AddressResult {
   return stateIssue ? { value: null, issues: [stateIssue] } : { value: address, issues: [] };
 }
 
-type TextResult = { ok: true; value: string | null } | { ok: false };
+type TextResult = { ok: true; value: string | null } | { ok: false; issue: Issue };
 
-/** Absent/null → null; strings are trimmed and blank becomes null; anything else is a type error. */
-function parseOptionalText(value: unknown): TextResult {
+/** Absent/null → null; strings are trimmed and blank becomes null; anything else (or a lone surrogate) is an issue. */
+function parseOptionalText(value: unknown, loc: Loc): TextResult {
   if (value === undefined || value === null) return { ok: true, value: null };
-  if (typeof value !== "string") return { ok: false };
+  if (typeof value !== "string") return { ok: false, issue: issue("string_type", loc, "Input should be a valid string", value) };
+  const unicode = unicodeIssue(value, loc);
+  if (unicode) return { ok: false, issue: unicode };
   const trimmed = pyStrip(value);
   return { ok: true, value: trimmed === "" ? null : trimmed };
 }

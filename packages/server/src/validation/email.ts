@@ -7,7 +7,7 @@
 import { checkDomainLiteral, validateDomainName } from "./emailDomain.js";
 import { EmailSyntaxError, checkDotAtom, checkUnsafeCharacters, displayCharacter, listDisplays } from "./emailChars.js";
 import { PY_SPACE, codePoints, pyRstrip, pyStrip, utf8Length } from "./pyText.js";
-import { codePointLength } from "../platform/schema/core.js";
+import { boundedCodePointLength, codePointLength } from "../platform/schema/core.js";
 
 export type EmailResult = { ok: true; email: string } | { ok: false; reason: string; ctx?: Record<string, unknown> };
 
@@ -44,7 +44,7 @@ const PRETTY_EMAIL = new RegExp(
 );
 
 export function parseEmail(input: string): EmailResult {
-  if (codePointLength(input) > PYDANTIC_MAX_LENGTH) {
+  if (boundedCodePointLength(input, PYDANTIC_MAX_LENGTH) > PYDANTIC_MAX_LENGTH) {
     return { ok: false, reason: `Length must not exceed ${PYDANTIC_MAX_LENGTH} characters` };
   }
   const pretty = PRETTY_EMAIL.exec(input);

@@ -7,17 +7,38 @@ const PY_SPACE_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u2
 
 export const PY_SPACE = `[${PY_SPACE_CLASS}]`;
 
-const LEADING = new RegExp(`^${PY_SPACE}+`, "u");
-const TRAILING = new RegExp(`${PY_SPACE}+$`, "u");
+/** The same characters by code (all are in the BMP). */
+const isPySpace = (c: number) =>
+  (c >= 0x09 && c <= 0x0d) ||
+  (c >= 0x1c && c <= 0x20) ||
+  c === 0x85 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000;
+
+// Scanned from both ends rather than with /\s+$/-style regexes, which retry at every position of
+// a long run of inner whitespace: quadratic, minutes for a 10 MiB field of spaces.
+const trailingSpaceStart = (s: string, from = 0): number => {
+  let end = s.length;
+  while (end > from && isPySpace(s.charCodeAt(end - 1))) end--;
+  return end;
+};
 
 /** Python `s.strip()` with no argument. */
 export function pyStrip(s: string): string {
-  return s.replace(LEADING, "").replace(TRAILING, "");
+  let start = 0;
+  while (start < s.length && isPySpace(s.charCodeAt(start))) start++;
+  return s.slice(start, trailingSpaceStart(s, start));
 }
 
 /** Python `s.rstrip()` (no argument) or `s.rstrip(chars)`. */
 export function pyRstrip(s: string, chars?: string): string {
-  if (chars === undefined) return s.replace(TRAILING, "");
+  if (chars === undefined) return s.slice(0, trailingSpaceStart(s));
   const cps = codePoints(s);
   let end = cps.length;
   while (end > 0 && chars.includes(cps[end - 1])) end--;

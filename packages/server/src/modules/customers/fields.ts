@@ -1,8 +1,8 @@
 // Polar's field types used by the customer schemas (email, locale, address,
 // metadata), expressed in our schema layer on top of the pure validators.
 
-import { issue, type Issue, type Loc } from "../../platform/schema/issues.js";
-import { INVALID, NUL_MESSAGE, codePointLength, isPlainObject, nullable, blankAsNull, schema, string, type Invalid, type Schema } from "../../platform/schema/core.js";
+import { MAX_ISSUES, issue, type Issue, type Loc } from "../../platform/schema/issues.js";
+import { INVALID, NUL_MESSAGE, UNICODE_MESSAGE, boundedCodePointLength, unicodeIssue, isPlainObject, nullable, blankAsNull, schema, string, type Invalid, type Schema } from "../../platform/schema/core.js";
 import { LAX_FALSE, LAX_TRUE } from "../../platform/schema/scalars.js";
 import { JsonFloat } from "../../platform/schema/floats.js";
 import { parseEmail } from "../../validation/email.js";
@@ -22,6 +22,11 @@ export const email = (): Schema<string> =>
     }
     if (input.includes("\u0000")) {
       issues.push(issue("value_error", loc, NUL_MESSAGE, input, { error: {} }));
+      return INVALID;
+    }
+    const unicode = unicodeIssue(input, loc);
+    if (unicode) {
+      issues.push(unicode);
       return INVALID;
     }
     const result = parseEmail(input); // applies the 2048-character cap first
@@ -117,7 +122,12 @@ function parseMetadataValue(input: unknown, loc: Loc, issues: Issue[]): Metadata
       issues.push(issue("value_error", loc, NUL_MESSAGE, input, { error: {} }));
       return INVALID;
     }
-    const length = codePointLength(input);
+    if (!input.isWellFormed()) {
+      // Every branch first reads the text as Unicode (see unicodeIssue), so each fails the same way.
+      issues.push(...["constrained-str", "int", "float", "bool"].map((branch) => issue("string_unicode", [...loc, branch], UNICODE_MESSAGE, input)));
+      return INVALID;
+    }
+    const length = boundedCodePointLength(input, METADATA_MAX_VALUE_LENGTH);
     if (length >= 1 && length <= METADATA_MAX_VALUE_LENGTH) return input;
     // Lax branches: a numeric or boolean-looking string outside the string limits still converts.
     if (LAX_INT.test(input)) return Number(input.replace(/_/g, ""));
@@ -164,10 +174,16 @@ export const metadata = (): Schema<Metadata> =>
     const out: Metadata = {};
     let ok = true;
     for (const [key, value] of Object.entries(input)) {
+      // A huge object is not validated to its end: the answer is a 422 already, and its list is cut.
+      if (issues.length >= MAX_ISSUES) return INVALID;
       const keyLoc = [...loc, key, "[key]"];
-      const keyLength = codePointLength(key);
+      const keyLength = boundedCodePointLength(key, METADATA_MAX_KEY_LENGTH);
+      const unicode = unicodeIssue(key, keyLoc);
       if (key.includes("\u0000")) {
         issues.push(issue("value_error", keyLoc, NUL_MESSAGE, key, { error: {} }));
+        ok = false;
+      } else if (unicode) {
+        issues.push(unicode);
         ok = false;
       } else if (keyLength < 1) {
         issues.push(issue("string_too_short", keyLoc, "String should have at least 1 character", key, { min_length: 1 }));

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { Conflict, NotPermitted, ResourceNotFound, StorageUnavailable, ValidationFailed, type UnavailableReason } from "../errors.js";
 import { component, ref, type Component } from "../schema/component.js";
 import type { JsonSchema } from "../schema/core.js";
+import { echoIssues } from "../schema/echo.js";
 import { BodyDecodingFailed, bodyTooLarge, HttpProblem } from "./problems.js";
 import { sendJson } from "./send.js";
 
@@ -63,7 +64,7 @@ const ERROR_REGISTRY: readonly ErrorMapping<Error>[] = [
   mapping({
     type: ValidationFailed,
     status: () => 422,
-    body: (e) => ({ error: e.kind, detail: e.issues }),
+    body: (e) => ({ error: e.kind, detail: echoIssues(e.issues) }),
     doc: { status: 422, description: "Validation Error", schema: HTTP_VALIDATION_ERROR },
   }),
   mapping({

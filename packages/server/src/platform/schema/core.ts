@@ -37,6 +37,13 @@ export const codePointLength = (value: string): number => {
   return n;
 };
 
+/**
+ * codePointLength for comparing with limits up to `limit`. A string of more than twice that many
+ * UTF-16 units is longer anyway, and is not walked (a 10 MiB field costs nothing to refuse).
+ */
+export const boundedCodePointLength = (value: string, limit: number): number =>
+  value.length > 2 * limit ? value.length : codePointLength(value);
+
 const characters = (n: number) => (n === 1 ? "character" : "characters");
 
 export interface StringOptions {
@@ -49,6 +56,17 @@ export interface StringOptions {
 }
 
 export const NUL_MESSAGE = "Value error, This value contains invalid characters";
+
+export const UNICODE_MESSAGE = "Input should be a valid string, unable to parse raw data as a unicode string";
+
+/**
+ * Pydantic's `string_unicode`: a string that is not valid Unicode. Only a JSON escape of a lone
+ * surrogate (`"\ud800"`) produces one; neither UTF-8 nor either database can hold it (it would be
+ * stored as U+FFFD, silently changing the client's data), so every string validator refuses it
+ * through this one check.
+ */
+export const unicodeIssue = (input: string, loc: Loc): Issue | undefined =>
+  input.isWellFormed() ? undefined : issue("string_unicode", loc, UNICODE_MESSAGE, input);
 
 export const string = (options: StringOptions = {}): Schema<string> =>
   schema(
@@ -66,7 +84,12 @@ export const string = (options: StringOptions = {}): Schema<string> =>
         issues.push(issue("value_error", loc, NUL_MESSAGE, input, { error: {} }));
         return INVALID;
       }
-      if (options.maxLength !== undefined && codePointLength(input) > options.maxLength) {
+      const unicode = unicodeIssue(input, loc);
+      if (unicode) {
+        issues.push(unicode);
+        return INVALID;
+      }
+      if (options.maxLength !== undefined && boundedCodePointLength(input, options.maxLength) > options.maxLength) {
         const max = options.maxLength;
         issues.push(issue("string_too_long", loc, `String should have at most ${max} ${characters(max)}`, input, { max_length: max }));
         return INVALID;

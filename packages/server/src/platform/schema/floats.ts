@@ -5,6 +5,7 @@
 // helpers, which carry float literals as JsonFloat values.
 
 import { randomBytes } from "node:crypto";
+import { JsonParser, inSlices } from "./json-parser.js";
 
 export class JsonFloat {
   constructor(readonly value: number) {}
@@ -21,9 +22,6 @@ export class JsonFloat {
 const MARK = `\u0000float-${randomBytes(6).toString("hex")}:`;
 const MARK_ESCAPED = JSON.stringify(MARK).slice(1, -1);
 const MARKED_LITERAL = new RegExp(`"${MARK_ESCAPED.replace(/\\/g, "\\\\")}(-?[0-9][0-9.e+-]*)"`, "g");
-/** A JSON string or number token; numbers with `.` or an exponent are floats. */
-const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-const FLOAT_SPELLING = /[.eE]/;
 
 /** Python's repr of a float: fixed notation for exponents -4..15, else `1.5e+16` / `1e-05`. */
 export function pythonFloatRepr(value: number): string {
@@ -40,26 +38,27 @@ export function pythonFloatRepr(value: number): string {
   return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
 }
 
-/** Cheap pre-check: a float literal needs a digit right before `.` or an exponent. */
-const MAYBE_FLOAT = /\d[.eE]/;
+const toJsonFloat = (value: number) => new JsonFloat(value);
 
-function hasFloatLiteral(text: string): boolean {
-  if (!MAYBE_FLOAT.test(text)) return false;
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    if (token.charCodeAt(0) !== 34 /* " */ && FLOAT_SPELLING.test(token)) return true;
-  }
-  return false;
+/**
+ * JSON.parse, except that numbers written as floats come back as JsonFloat. Throws SyntaxError like
+ * JSON.parse, or JsonLimitExceeded (see json-parser.ts). One linear pass.
+ */
+export function parseJson(text: string): unknown {
+  return JsonParser.parse(text, toJsonFloat);
 }
 
-/** JSON.parse, except that numbers written as floats come back as JsonFloat. Throws like JSON.parse. */
-export function parseJson(text: string): unknown {
-  const value: unknown = JSON.parse(text);
-  if (!hasFloatLiteral(text)) return value;
-  const marked = text.replace(TOKEN, (token) =>
-    token.charCodeAt(0) === 34 || !FLOAT_SPELLING.test(token) ? token : `"${MARK_ESCAPED}${token}"`,
-  );
-  return JSON.parse(marked, (_key, v) => (typeof v === "string" && v.startsWith(MARK) ? new JsonFloat(Number(v.slice(MARK.length))) : v));
+/**
+ * About how much text one slice of parseJsonInSlices reads before giving the event loop back: a few
+ * milliseconds of work even for the slowest shapes (many small keys, floats).
+ */
+export const PARSE_SLICE_CHARS = 128 * 1024;
+
+/** parseJson for large texts: parses in slices, letting other requests run in between. */
+export async function parseJsonInSlices(text: string, sliceChars = PARSE_SLICE_CHARS): Promise<unknown> {
+  const parser = new JsonParser(text, toJsonFloat);
+  await inSlices((chars) => parser.advance(chars), sliceChars);
+  return parser.value;
 }
 
 /** JSON.stringify that writes JsonFloat values as Python would. */

@@ -7,6 +7,7 @@ import { crudCases } from "./http/crud.case.js";
 import { fuzzCases } from "./http/fuzz.case.js";
 import { listCases as httpListCases } from "./http/list.case.js";
 import { officialSdkCases } from "./http/officialSdk.case.js";
+import { requestBodyCases } from "./http/request-bodies.case.js";
 import { transportCases } from "./http/transport.case.js";
 import { validationCases } from "./http/validation.case.js";
 import { customerCases } from "./storage/customers.case.js";
@@ -18,5 +19,5 @@ import { uniquenessCases } from "./storage/uniqueness.case.js";
 
 export const tests: ModuleTests = {
   storage: [customerCases, uniquenessCases, storageListCases, searchCases, migrationCases, planCases],
-  http: [transportCases, authCases, crudCases, validationCases, httpListCases, officialSdkCases, concurrencyCases, fuzzCases],
+  http: [transportCases, authCases, crudCases, validationCases, requestBodyCases, httpListCases, officialSdkCases, concurrencyCases, fuzzCases],
 };

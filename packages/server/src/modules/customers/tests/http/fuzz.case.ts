@@ -1,6 +1,8 @@
 // Property tests: random bodies, paths, query strings, methods and
-// credentials thrown at every endpoint. Whatever arrives, the server answers
-// below 500 and every error body has one of the documented shapes (Polar's 4xx bodies).
+// credentials thrown at every endpoint, bodies included that nest 100,000
+// deep, carry hundreds of thousands of floats or hold lone surrogates.
+// Whatever arrives, the server answers below 500 and every error body has
+// one of the documented shapes (Polar's 4xx bodies).
 //
 // Reproduce a failure with the seed/path fast-check prints, e.g.
 //   FUZZ_SEED=123 FUZZ_PATH="4:1" node --import tsx --test test/http/sqlite.test.ts
@@ -163,9 +165,15 @@ const PROTO_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "v
 
 const withNul = fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })).map(([a, b]) => `${a}\u0000${b}`);
 
+/** A string holding an unpaired UTF-16 surrogate, which JSON.stringify sends as a `\udXXX` escape. */
+const withLoneSurrogate = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 10 }))
+  .map(([a, unit, b]) => `${a}${String.fromCharCode(unit)}${b}`);
+
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),
   withNul,
+  withLoneSurrogate,
   fc.constantFrom(...PROTO_KEYS),
   fc.string({ unit: "grapheme", maxLength: 30 }),
   fc.string({ unit: "binary", maxLength: 30 }),
@@ -240,6 +248,24 @@ const deepObject = fc.integer({ min: 1, max: 3000 }).map((depth) => {
   return value;
 });
 
+/** Nesting as text, closed or not, down to far below what any parser should recurse into. */
+const deepText = fc
+  .tuple(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom("[", '{"a":', '{"metadata":[', '{"email":"d@example.com","x":['), fc.boolean())
+  .map(([depth, open, closed]) => {
+    const close = open.endsWith("[") ? (open.startsWith("{") ? "]}" : "]") : "}";
+    return open.repeat(depth) + (closed ? `1${close.repeat(depth)}` : "");
+  });
+
+const FLOAT_LITERALS = ["1.5", "1.0", "-0.0", "1e400", "2.5e-7", "123456789.123456789", "0.1", "-7E+2"];
+
+/** Up to a few hundred thousand floats (over a megabyte, so parsed in slices) as metadata, a field or the body. */
+const floatsBody = fc
+  .tuple(fc.integer({ min: 1, max: 300_000 }), fc.constantFrom(...FLOAT_LITERALS), fc.constantFrom("metadata", "name", "junk", "body"))
+  .map(([count, literal, where]) => {
+    const floats = `[${`${literal},`.repeat(count - 1)}${literal}]`;
+    return where === "body" ? floats : `{"email":"floats@example.com","${where}":${floats}}`;
+  });
+
 const CONTENT_TYPES = [
   "application/json",
   "application/json; charset=utf-8",
@@ -262,6 +288,8 @@ const body: fc.Arbitrary<{ body?: Buffer; contentType?: string; chunked?: boolea
   { weight: 4, arbitrary: customerBody.map((b) => ({ body: Buffer.from(JSON.stringify(b)), contentType: "application/json" })) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => ({ body: Buffer.from(JSON.stringify(v) ?? "null"), contentType: "application/json" })) },
   { weight: 1, arbitrary: deepObject.map((v) => ({ body: Buffer.from(JSON.stringify(v)), contentType: "application/json" })) },
+  { weight: 1, arbitrary: deepText.map((raw) => ({ body: Buffer.from(raw), contentType: "application/json" })) },
+  { weight: 1, arbitrary: floatsBody.map((raw) => ({ body: Buffer.from(raw), contentType: "application/json" })) },
   { weight: 1, arbitrary: hugeNumberText.map((n) => ({ body: Buffer.from(`{"email":"n@example.com","metadata":{"n":${n}},"name":${n}}`), contentType: "application/json" })) },
   {
     weight: 2,
