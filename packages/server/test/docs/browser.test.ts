@@ -34,7 +34,8 @@ describe("API reference in Chromium", () => {
     const customer = await server.createCustomer({ name: "Ada Lovelace" });
     const document = (await server.request("GET", "/openapi.json", { token: null })).body;
     const summaries = Object.values(document.paths as Record<string, Record<string, { summary: string }>>).flatMap((methods) => Object.values(methods).map((op) => op.summary));
-    assert.equal(summaries.length, 10);
+    assert.ok(summaries.length >= 10, `every module's operations are documented (${summaries.length})`);
+    assert.equal(new Set(summaries).size, summaries.length, "summaries are distinct, so each one found on the page is a different operation");
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const requested: string[] = [];

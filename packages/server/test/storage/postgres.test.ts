@@ -36,6 +36,7 @@ storageContract({
     const storage = await openStorage(scratch.url);
     return { ...storage, close: async () => (await storage.close(), await scratch.drop()) };
   },
+  freshUrl: () => createTestDatabase(),
 });
 
 describe("openStorage URLs (postgres)", () => {

@@ -16,6 +16,7 @@ storageContract({
   dialect: "sqlite",
   open: () => openStorage(`sqlite:${join(dir, "contract.db")}`),
   fresh: () => openStorage(`sqlite:${join(dir, `fresh-${scratchFiles++}.db`)}`),
+  freshUrl: async () => ({ url: `sqlite:${join(dir, `fresh-${scratchFiles++}.db`)}`, drop: async () => {} }),
 });
 
 describe("openStorage URLs (sqlite)", () => {

@@ -13,6 +13,8 @@ export interface ContractTarget {
   open(): Promise<Storage>;
   /** Opens a storage on a brand-new database (no data, no planner statistics); closing it discards the database. */
   fresh(): Promise<Storage>;
+  /** A brand-new, empty database (not even migrated): its URL, and how to discard it. */
+  freshUrl(): Promise<{ url: string; drop(): Promise<void> }>;
 }
 
 export interface HttpTarget {

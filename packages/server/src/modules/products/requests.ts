@@ -243,7 +243,7 @@ export type ProductCreate = Omit<CreateCommon, "recurring_interval" | "recurring
 /** Recurring when `recurring_interval` is given and not null, one-time otherwise. */
 export const productCreate = named(
   "ProductCreate",
-  schema<ProductCreate>({ oneOf: [recurringCreate.json, oneTimeCreate.json] }, (input, loc, issues) => {
+  schema<ProductCreate>({ anyOf: [recurringCreate.json, oneTimeCreate.json] }, (input, loc, issues) => {
     const recurring = isPlainObject(input) && input.recurring_interval != null;
     const value = recurring ? recurringCreate.parse(input, [...loc, "recurring"], issues) : oneTimeCreate.parse(input, [...loc, "one_time"], issues);
     return value as ProductCreate;

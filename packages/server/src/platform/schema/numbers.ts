@@ -58,10 +58,11 @@ export const integer = (bounds: IntegerBounds = {}): Schema<number> =>
   schema(
     {
       type: "integer",
-      ...(bounds.ge !== undefined && { minimum: bounds.ge }),
-      ...(bounds.gt !== undefined && { exclusiveMinimum: bounds.gt }),
-      ...(bounds.le !== undefined && { maximum: bounds.le }),
-      ...(bounds.lt !== undefined && { exclusiveMaximum: bounds.lt }),
+      // Only the stricter of two bounds on one side is published (both at once is ambiguous to readers).
+      ...(bounds.ge !== undefined && !(bounds.gt !== undefined && bounds.gt >= bounds.ge) && { minimum: bounds.ge }),
+      ...(bounds.gt !== undefined && !(bounds.ge !== undefined && bounds.ge > bounds.gt) && { exclusiveMinimum: bounds.gt }),
+      ...(bounds.le !== undefined && !(bounds.lt !== undefined && bounds.lt <= bounds.le) && { maximum: bounds.le }),
+      ...(bounds.lt !== undefined && !(bounds.le !== undefined && bounds.le < bounds.lt) && { exclusiveMaximum: bounds.lt }),
     },
     (input, loc, issues) => {
       const value = readInteger(input, loc, issues);

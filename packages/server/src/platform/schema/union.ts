@@ -30,8 +30,10 @@ export function taggedUnion<T>(options: TaggedUnionOptions): Schema<T> {
   const published = Object.entries(options.members).filter(([tag]) => !hidden.has(tag));
   const expected = Object.keys(options.members).map((t) => `'${t}'`).join(", ");
   const discriminator = `'${options.key}'`;
+  // Published as anyOf: the tag selects exactly one member, but where a member's tag is optional
+  // (it has a default) `oneOf` reads to linters and generators as overlapping branches.
   const json: JsonSchema = {
-    oneOf: [...new Set(published.map(([, m]) => m.json))],
+    anyOf: [...new Set(published.map(([, m]) => m.json))],
     discriminator: { propertyName: options.key, mapping: Object.fromEntries(published.map(([tag, m]) => [tag, (m.json.$ref as string) ?? tag])) },
   };
   return schema(json, (raw, loc, issues) => {

@@ -555,7 +555,9 @@ export function transportCases(get: GetServer): void {
         // Nullable fields may be null on one side (modified_at after the example PATCH).
         for (const key of Object.keys(example)) if (example[key] !== null && actual[key] !== null) assert.equal(typeof example[key], typeof actual[key], `${where}.${key}`);
       };
+      // This module's operations; every module checks its own.
       for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+        if (!path.startsWith("/v1/customers")) continue;
         for (const [method, op] of Object.entries(methods)) {
           const where = `${method} ${path}`;
           const [status, response] = Object.entries(op.responses as Record<string, any>)[0];

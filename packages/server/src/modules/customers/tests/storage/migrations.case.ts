@@ -1,39 +1,49 @@
-// The customers tables used to be created by the single "0001_initial" step;
-// since the module layout they come from "0001_initial_customers". A database
-// created before the split has the tables but not that step's record, and
-// must open as before, with its data intact.
+// The customers tables used to be created by the single "0001_initial" step of
+// the first release; since the module layout they come from
+// "0001_initial_customers" (which creates only what is missing) and later
+// steps. A database created by that first release must open as before, with
+// its data intact, and gain everything the later steps add.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { sql } from "kysely";
 import type { ContractTarget, GetStorage } from "../../../../../test/support/contract.js";
-import { customer, newOrg } from "./fixtures.js";
+import { openDatabase } from "../../../../platform/storage/open.js";
+import { openStorage } from "../../../../storage.js";
+import { accountsModule } from "../../../accounts/index.js";
+import { customersMigrations } from "../../migrations.js";
+import { KyselyCustomerStore } from "../../store-kysely.js";
+import { customer, tick } from "./fixtures.js";
+
+/** The schema exactly as the first release's single step created it. */
+const FIRST_RELEASE = {
+  sqlite: { "0001_initial": [...accountsModule.migrations.sqlite["0001_initial"], ...customersMigrations.sqlite["0001_initial_customers"]] },
+  postgres: { "0001_initial": [...accountsModule.migrations.postgres["0001_initial"], ...customersMigrations.postgres["0001_initial_customers"]] },
+};
 
 export function migrationCases(_get: GetStorage, target: ContractTarget): void {
   describe("customers: migrations", () => {
     it("a database from before the module layout opens with its customers intact", async () => {
-      const first = await target.open();
-      const org = await newOrg(first);
-      const kept = await first.customers.insert(customer(org.id, { email: "kept@example.com", externalId: "kept" }));
-      // What a database migrated by the old single step looks like: only that step recorded,
-      // and nothing that later customers steps add (other modules' steps create only what is missing).
-      await sql`delete from schema_migrations where name <> '0001_initial'`.execute(first.database.db);
-      await sql`drop index customers_email_lookup`.execute(first.database.db);
-      await sql`drop index customers_external_id_lookup`.execute(first.database.db);
-      await first.close();
-
-      const reopened = await target.open();
+      const scratch = await target.freshUrl();
       try {
-        assert.deepEqual(await reopened.customers.findById([org.id], kept.id), kept);
-        const steps = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(reopened.database.db);
-        assert.deepEqual(
-          steps.rows.map((r) => r.name).filter((name) => name.startsWith("0001_")),
-          ["0001_initial", "0001_initial_customers"],
-        );
-        assert.equal((await reopened.customers.findByExternalId([org.id], "kept"))[0]?.id, kept.id, "later steps ran: the lookup index serves");
-        // The unique indexes are still there: the step did not recreate the table without them.
-        await assert.rejects(reopened.customers.insert(customer(org.id, { email: "KEPT@example.com" })), { name: "UniqueViolationError" });
+        const old = await openDatabase(scratch.url, FIRST_RELEASE);
+        const org = await accountsModule.store(old).createOrganization({ id: crypto.randomUUID(), name: "Old", slug: `old-${crypto.randomUUID()}`, createdAt: tick() });
+        const kept = await new KyselyCustomerStore(old).insert(customer(org.id, { email: "kept@example.com", externalId: "kept" }));
+        await old.close();
+
+        const reopened = await openStorage(scratch.url);
+        try {
+          assert.deepEqual(await reopened.customers.findById([org.id], kept.id), kept);
+          assert.equal((await reopened.customers.findByExternalId([org.id], "kept"))[0]?.id, kept.id, "later steps ran: the lookup index serves");
+          const steps = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(reopened.database.db);
+          const names = steps.rows.map((r) => r.name);
+          for (const step of ["0001_initial", "0001_initial_customers", "0002_customers_lookup_keys"]) assert.ok(names.includes(step), `${step} recorded: ${names}`);
+          // The unique indexes are still there: no step recreated the table without them.
+          await assert.rejects(reopened.customers.insert(customer(org.id, { email: "KEPT@example.com" })), { name: "UniqueViolationError" });
+        } finally {
+          await reopened.close();
+        }
       } finally {
-        await reopened.close();
+        await scratch.drop();
       }
     });
   });
