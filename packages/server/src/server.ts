@@ -1,18 +1,19 @@
 // Starting and stopping a server: storage + HTTP app + listener, wired from
 // the module list.
 
-import type { FastifyServerOptions } from "fastify";
 import { MODULES } from "./modules.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import { buildApp, type App } from "./platform/http/app.js";
 import type { RouteGroup } from "./platform/http/operation.js";
+import { openRequestLog } from "./platform/http/request-log.js";
 import { openStorage, type Storage } from "./storage.js";
 
 export interface ServerOptions {
   databaseUrl: string;
   host?: string;
   port?: number;
-  logger?: FastifyServerOptions["logger"];
+  /** The request log (one line per request on stdout) at this pino level; off by default. */
+  logger?: false | { level: string };
   /** Use an already opened storage instead of opening `databaseUrl`. */
   storage?: Storage;
   clock?: Clock;
@@ -46,7 +47,8 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
   const clock = options.clock ?? systemClock;
-  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, logger: options.logger });
+  const log = options.logger ? openRequestLog(options.logger.level) : undefined;
+  const app = buildApp({ credentials: storage.accounts, routes: routeGroups(storage, clock), clock, log });
   let address: string;
   try {
     address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });
@@ -65,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       (closing ??= (async () => {
         await app.fastify.close();
+        log?.flush();
         if (!options.storage) await storage.close();
       })()),
   };

@@ -2,7 +2,7 @@
 // the route groups of the modules, plus OpenAPI/docs and the fallbacks. No I/O
 // happens here beyond what the given services do.
 
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { Authenticator, type CredentialSource } from "../auth/authenticate.js";
 import type { Clock } from "../clock.js";
 import { registerBodyParsing } from "./body.js";
@@ -13,26 +13,35 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { registerOperations, type Operation, type RouteGroup } from "./operation.js";
 import { registerRequestPipeline, rewriteLegacyUrl } from "./pipeline.js";
 import { MAX_BODY_BYTES } from "./problems.js";
+import { fastifyLogging, type RequestLog } from "./request-log.js";
 
 export interface AppOptions {
   credentials: CredentialSource;
   routes: readonly RouteGroup[];
   clock: Clock;
-  logger?: FastifyServerOptions["logger"];
+  /** Without one, nothing is logged. */
+  log?: RequestLog;
 }
 
 export interface App {
   fastify: FastifyInstance;
 }
 
-export function buildApp({ credentials, routes, clock, logger = false }: AppOptions): App {
+const noSchemaCompiler = () => () => {
+  throw new Error("routes of this server declare no Fastify schemas");
+};
+
+export function buildApp({ credentials, routes, clock, log }: AppOptions): App {
   const fastify = Fastify({
-    logger,
+    ...fastifyLogging(log),
     bodyLimit: MAX_BODY_BYTES,
     rewriteUrl: rewriteLegacyUrl,
     // Starlette keeps the query string apart from routing and ignores a trailing "?".
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 10_000 },
     return503OnClosing: true,
+    // Routes declare no Fastify schemas (operations parse their own input), so
+    // Fastify's Ajv and fast-json-stringify compilers would only cost startup time to load.
+    schemaController: { compilersFactory: { buildValidator: noSchemaCompiler, buildSerializer: noSchemaCompiler } },
   });
   fastify.setErrorHandler(handleError);
   registerRequestPipeline(fastify, new Authenticator(credentials, () => clock.now().getTime()));
