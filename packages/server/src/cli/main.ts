@@ -40,12 +40,15 @@ function buildProgram(): Command {
     .addOption(databaseOption())
     .addOption(new Option("--host <host>", "interface to listen on").default(process.env.HOST || "127.0.0.1"))
     .addOption(new Option("--port <port>", "port to listen on (0 picks a free one)").default(process.env.PORT || "8000"))
-    .action(async (opts: { database: string; host: string; port: string }) => {
+    .addOption(new Option("--workers <n>", "server processes sharing the port (one per core is typical)").default("1"))
+    .action(async (opts: { database: string; host: string; port: string; workers: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be an integer from 1 to 64, got "${opts.workers}"`);
       // Loaded on demand: the HTTP stack is most of the startup time of the admin commands.
       const { serve } = await import("./serve.js");
-      await serve({ databaseUrl: opts.database, host: opts.host, port });
+      await serve({ databaseUrl: opts.database, host: opts.host, port, workers });
     });
 
   const orgs = program.command("orgs").description("manage organizations");

@@ -5,16 +5,22 @@ import { openStorage } from "../storage.js";
 import { bootstrap } from "../modules/accounts/index.js";
 import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
+import { isWorker, serveAsWorker, startWorkers } from "./workers.js";
 
 export interface ServeOptions {
   databaseUrl: string;
   host: string;
   port: number;
+  /** Server processes sharing the port (node:cluster); 1 serves in this process. */
+  workers?: number;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 export async function serve(options: ServeOptions): Promise<void> {
+  const level = process.env.LOG_LEVEL ?? "info";
+  const logger = level === "silent" ? false : { level };
+  if (isWorker()) return serveAsWorker({ ...options, logger });
   const storage = await openStorage(options.databaseUrl);
   try {
     const created = await bootstrap(storage, servedScopes());
@@ -26,8 +32,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     await storage.close();
     throw error;
   }
-  const level = process.env.LOG_LEVEL ?? "info";
-  const server = await startServer({ ...options, storage, logger: level === "silent" ? false : { level } });
+  // With workers, bootstrap and migrations above ran once, here in the primary, before any worker starts.
+  const workers = options.workers ?? 1;
+  const server = workers > 1 ? await startWorkers(workers, storage) : await startServer({ ...options, storage, logger });
   // Listen for signals before announcing readiness: a supervisor may signal as soon as it reads the line.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => {
