@@ -1,7 +1,6 @@
 // Starting and stopping a server: storage + HTTP app + listener, wired from
 // the module list.
 
-import type { FastifyServerOptions } from "fastify";
 import { sql } from "kysely";
 import { resetOrganizations } from "./fixtures.js";
 import { MODULES } from "./modules.js";
@@ -9,13 +8,15 @@ import { systemClock, type Clock } from "./platform/clock.js";
 import { buildApp, type App } from "./platform/http/app.js";
 import type { HttpLimits } from "./platform/http/listener.js";
 import type { RouteGroup } from "./platform/http/operation.js";
+import { openRequestLog } from "./platform/http/request-log.js";
 import { openStorage, type Storage } from "./storage.js";
 
 export interface ServerOptions {
   databaseUrl: string;
   host?: string;
   port?: number;
-  logger?: FastifyServerOptions["logger"];
+  /** The request log (one line per request on stdout) at this pino level; off by default. */
+  logger?: false | { level: string; stream?: NodeJS.WritableStream };
   /** Use an already opened storage instead of opening `databaseUrl`. */
   storage?: Storage;
   clock?: Clock;
@@ -55,11 +56,12 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
   const clock = options.clock ?? systemClock;
+  const log = options.logger ? openRequestLog(options.logger.level, options.logger.stream) : undefined;
   const app = buildApp({
     credentials: storage.accounts,
     routes: routeGroups(storage, clock),
     clock,
-    logger: options.logger,
+    log,
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     probes: { checkDatabase: async () => void (await sql`select 1`.execute(storage.database.db)) },
@@ -83,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       (closing ??= (async () => {
         await app.fastify.close();
+        log?.flush();
         if (!options.storage) await storage.close();
       })()),
   };

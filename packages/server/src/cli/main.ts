@@ -93,8 +93,10 @@ function buildProgram(): Command {
         "$POLAR_ENABLE_TEST_ENDPOINTS=1",
       ),
     )
+    .addOption(new Option("--workers <n>", "server processes sharing the port (one per core is typical)").default("1"))
     .action(
       async (opts: {
+        workers: string;
         database: string;
         host: string;
         port: string;
@@ -119,6 +121,8 @@ function buildProgram(): Command {
         } catch (error) {
           throw new UsageError(`--cors-origin: ${(error as Error).message}`);
         }
+        const workers = Number(opts.workers);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be an integer from 1 to 64, got "${opts.workers}"`);
         // Checked before the database is opened (and maybe created) for nothing.
         if (opts.bootstrapToken !== undefined) checkChosenToken(opts.bootstrapToken, "organization", "the bootstrap token (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)");
         // Loaded on demand: the HTTP stack is most of the startup time of the admin commands.
@@ -131,6 +135,7 @@ function buildProgram(): Command {
           corsOrigins,
           bootstrapToken: opts.bootstrapToken,
           enableTestEndpoints: opts.enableTestEndpoints,
+          workers,
         });
       },
     );

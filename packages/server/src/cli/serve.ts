@@ -9,6 +9,7 @@ import { startServer } from "../server.js";
 import type { HttpLimits } from "../platform/http/listener.js";
 import { openStorage } from "../storage.js";
 import { DEFAULT_DATABASE_URL, isNewFile, type DatabaseLocation } from "./database.js";
+import { isWorker, serveAsWorker, startWorkers } from "./workers.js";
 
 export interface ServeOptions {
   location: DatabaseLocation;
@@ -19,6 +20,8 @@ export interface ServeOptions {
   /** POLAR_BOOTSTRAP_TOKEN / --bootstrap-token: the token an empty database starts with. */
   bootstrapToken?: string;
   enableTestEndpoints: boolean;
+  /** Server processes sharing the port (node:cluster); 1 serves in this process. */
+  workers?: number;
 }
 
 /** A failure of the environment rather than of the command line (exit status 1). */
@@ -31,6 +34,19 @@ const LISTED_ORGANIZATIONS = 10;
 
 export async function serve(options: ServeOptions): Promise<void> {
   const { location } = options;
+  const level = process.env.LOG_LEVEL ?? "info";
+  const logger: false | { level: string } = level === "silent" ? false : { level };
+  const serverOptions = {
+    databaseUrl: location.url,
+    host: options.host,
+    port: options.port,
+    logger,
+    limits: options.limits,
+    corsOrigins: options.corsOrigins,
+    enableTestEndpoints: options.enableTestEndpoints,
+  };
+  // A forked worker: the primary already bootstrapped and migrated, and does the talking.
+  if (isWorker()) return serveAsWorker(serverOptions);
   const isNew = isNewFile(location);
   const storage = await openStorage(location.url);
   const lines: string[] = [];
@@ -51,19 +67,11 @@ export async function serve(options: ServeOptions): Promise<void> {
     await storage.close();
     throw error;
   }
-  const level = process.env.LOG_LEVEL ?? "info";
+  // With workers, bootstrap and migrations above ran once, here in the primary, before any worker starts.
+  const workers = options.workers ?? 1;
   let server;
   try {
-    server = await startServer({
-      databaseUrl: location.url,
-      host: options.host,
-      port: options.port,
-      storage,
-      logger: level === "silent" ? false : { level },
-      limits: options.limits,
-      corsOrigins: options.corsOrigins,
-      enableTestEndpoints: options.enableTestEndpoints,
-    });
+    server = workers > 1 ? await startWorkers(workers, storage) : await startServer({ ...serverOptions, storage });
   } catch (error) {
     throw listenError(error, options) ?? error;
   }

@@ -10,10 +10,10 @@ const require = createRequire(import.meta.url);
 const registryKeys = (file: string): ReadonlySet<string> =>
   new Set(Object.keys(require(`language-subtag-registry/data/json/${file}.json`) as Record<string, number>));
 
-const LANGUAGES = registryKeys("language");
-const SCRIPTS = registryKeys("script");
-const REGIONS = registryKeys("region");
-const VARIANTS = registryKeys("variant");
+/** Read on first use rather than at startup: most requests carry no locale. */
+let registry: { languages: ReadonlySet<string>; scripts: ReadonlySet<string>; regions: ReadonlySet<string>; variants: ReadonlySet<string> } | undefined;
+const subtags = () =>
+  (registry ??= { languages: registryKeys("language"), scripts: registryKeys("script"), regions: registryKeys("region"), variants: registryKeys("variant") });
 
 /**
  * Grandfathered tags (RFC 5646 §2.2.8) cannot be parsed by subtag; the registry
@@ -73,10 +73,11 @@ function hasRegisteredSubtags(canonical: string): boolean {
   const language = (locale.language ?? "und").toLowerCase();
   // Only 2–3 letter primary languages name a real language; `und` means "undetermined".
   if (!/^[a-z]{2,3}$/.test(language) || language === "und") return false;
-  if (!LANGUAGES.has(language) || PRIVATE_LANGUAGE.test(language)) return false;
-  if (locale.script !== undefined && !SCRIPTS.has(locale.script.toLowerCase())) return false;
-  if (locale.region !== undefined && !REGIONS.has(locale.region.toLowerCase())) return false;
-  return variantsOf(canonical, locale).every((variant) => VARIANTS.has(variant));
+  const { languages, scripts, regions, variants } = subtags();
+  if (!languages.has(language) || PRIVATE_LANGUAGE.test(language)) return false;
+  if (locale.script !== undefined && !scripts.has(locale.script.toLowerCase())) return false;
+  if (locale.region !== undefined && !regions.has(locale.region.toLowerCase())) return false;
+  return variantsOf(canonical, locale).every((variant) => variants.has(variant));
 }
 
 /** Variant subtags sit between the language/script/region prefix and the first singleton extension. */

@@ -3,17 +3,46 @@
 // National algorithms come from the `stdnum` package (a port of python-stdnum,
 // which Polar uses); Polar's own wrappers are reimplemented below.
 
-import { stdnum } from "stdnum";
+import { createRequire } from "node:module";
+import type { stdnum as StdnumIndex } from "stdnum";
 import { pyStrip } from "./pyText.js";
+
+type Stdnum = typeof StdnumIndex;
+const require = createRequire(import.meta.url);
+const loadedCountries = new Map<string, Stdnum[keyof Stdnum]>();
+
+/**
+ * One country's stdnum modules, loaded on first use: the package's index loads
+ * every country (hundreds of files, a large part of the server's startup time),
+ * while a request needs at most one or two.
+ */
+function stdnumCountry<C extends keyof Stdnum>(country: C): Stdnum[C] {
+  let modules = loadedCountries.get(country);
+  if (modules === undefined) {
+    modules = require(`stdnum/lib/cjs/${country.toLowerCase()}/index.js`) as Stdnum[C];
+    loadedCountries.set(country, modules);
+  }
+  return modules as Stdnum[C];
+}
 
 /** Returns the compact number when valid, else null. Never throws. */
 type FormatValidator = (value: string) => string | null;
 
+type StdnumValidator = { validate(value: string): { isValid: boolean; compact: string } };
+const lookUp = (country: string, name: string) => (stdnumCountry(country as keyof Stdnum) as Record<string, StdnumValidator | undefined>)[name];
+const namedModules: [country: string, name: string][] = [];
+
+/** The `country.name` modules the validators use that stdnum does not have (for the tests: lazy loading hides them until used). */
+export function missingStdnumModules(): string[] {
+  return namedModules.filter(([country, name]) => lookUp(country, name) === undefined).map(([country, name]) => `${country}.${name}`);
+}
+
 /** A python-stdnum-style module looked up in the `stdnum` package. */
 function stdnumModule(country: string, name: string): FormatValidator {
-  const validator = stdnum[country]?.[name];
-  if (validator === undefined) throw new Error(`stdnum has no ${country}.${name}`);
+  namedModules.push([country, name]);
   return (value) => {
+    const validator = lookUp(country, name);
+    if (validator === undefined) throw new Error(`stdnum has no ${country}.${name}`);
     const result = validator.validate(value);
     return result.isValid ? result.compact : null;
   };
@@ -32,7 +61,7 @@ const canadianGstHst: FormatValidator = (value) => {
  */
 const EC_RUC_FORGIVEN = /^(0[1-9]|1[0-9]|2[0-4]|30)9[0-d]{7}001$/;
 const ecuadorRuc: FormatValidator = (value) => {
-  const module = stdnum.EC.ruc;
+  const module = stdnumCountry("EC").ruc;
   const result = module.validate(value);
   // stdnum's validate reports only the 10-digit cédula part for natural-person RUCs; compact() is the whole number.
   if (result.isValid) return module.compact(value);
@@ -56,7 +85,7 @@ function taiwanChecksum(digits: string): number {
   return sum;
 }
 const taiwanUbn: FormatValidator = (value) => {
-  const module = stdnum.TW.ubn;
+  const module = stdnumCountry("TW").ubn;
   const result = module.validate(value);
   if (result.isValid) return result.compact;
   if (result.error.name !== "InvalidChecksum") return null;

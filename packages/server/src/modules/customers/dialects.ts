@@ -3,6 +3,7 @@
 // Everything else in this module is written once.
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import type { DialectName, UniqueIndex } from "../../platform/storage/seam.js";
+import { escapeLike } from "../../platform/storage/keys.js";
 import type { UniqueField } from "./store.js";
 
 export type SortColumn = "created_at" | "email_key" | "name_key" | "id";
@@ -13,7 +14,7 @@ export interface CustomerSql {
    * lower-cased needle. The caller always re-checks candidates exactly, so this
    * may over-match; undefined means "no narrowing, scan".
    */
-  searchCandidates(needle: string): Expression<SqlBool> | undefined;
+  searchCandidates(needle: string, organizationIds: readonly string[]): Expression<SqlBool> | undefined;
   /**
    * Organization scoping. `searchDriven` is set when searchCandidates() narrowed
    * the query: the planner should then start from the search index rather than
@@ -80,11 +81,31 @@ const sqlite: CustomerSql = {
   },
 };
 
+/**
+ * The substring-searched keys as one text, exactly the expression of the
+ * customers_search_text_trgm index (migrations.ts). A match may straddle a
+ * separator; the exact re-check removes such candidates.
+ */
+const SEARCH_TEXT = sql`(coalesce(customers.email_key, '') || E'\\n' || coalesce(customers.name_key, '') || E'\\n' || coalesce(customers.billing_name_key, ''))`;
+
+/** `organization_id:external_id_key`, the expression of the customers_external_id_key_prefix index (migrations.ts). */
+const EXTERNAL_ID_KEY_PREFIX = sql`(customers.organization_id || ':' || customers.external_id_key)`;
+
 const postgres: CustomerSql = {
-  // The exact LIKE re-check is itself served by the pg_trgm GIN index.
-  searchCandidates: () => undefined,
-  organizationIn(organizationIds) {
-    return sql<SqlBool>`${sql.ref("customers.organization_id")} in (${sql.join(organizationIds)})`;
+  searchCandidates(needle, organizationIds) {
+    // pg_trgm extracts nothing from a needle shorter than a trigram: the index could not narrow.
+    if ([...needle].length < TRIGRAM) return undefined;
+    const escaped = escapeLike(needle);
+    // One trigram index scan for the substring columns, a B-tree range per organization for
+    // the external id prefix (organization ids are UUIDs: no LIKE metacharacters).
+    const prefixes = organizationIds.map((id) => sql<SqlBool>`${EXTERNAL_ID_KEY_PREFIX} like ${`${id}:${escaped}%`} escape '/'`);
+    return sql<SqlBool>`(${SEARCH_TEXT} like ${`%${escaped}%`} escape '/' or ${sql.join(prefixes, sql` or `)})`;
+  },
+  organizationIn(organizationIds, searchDriven) {
+    // As on SQLite: hidden behind an expression when the search indexes drive the query, so
+    // that no planner (statistics or not) walks the whole organization re-checking the search.
+    const column = searchDriven ? sql`(customers.organization_id || '')` : sql.ref("customers.organization_id");
+    return sql<SqlBool>`${column} in (${sql.join(organizationIds)})`;
   },
   metadataIn(key, values) {
     // ->> renders strings unquoted, booleans as true/false and numbers in JSON form.

@@ -22,7 +22,7 @@ function hasFilter(q: ListCustomersQuery): boolean {
   return q.email !== undefined || q.query !== undefined || q.metadata !== undefined || q.active !== undefined;
 }
 
-function searchCondition(eb: Eb, dialectSql: CustomerSql, needle: string): Expression<SqlBool> {
+function searchCondition(eb: Eb, dialectSql: CustomerSql, needle: string, organizationIds: readonly string[]): Expression<SqlBool> {
   const contains = `%${escapeLike(needle)}%`;
   const prefix = `${escapeLike(needle)}%`;
   // The exact definition; any index-backed candidate set only narrows before it.
@@ -32,13 +32,13 @@ function searchCondition(eb: Eb, dialectSql: CustomerSql, needle: string): Expre
     sql<SqlBool>`${eb.ref("billing_name_key")} like ${contains} escape '/'`,
     sql<SqlBool>`${eb.ref("external_id_key")} like ${prefix} escape '/'`,
   ]);
-  const candidates = dialectSql.searchCandidates(needle);
+  const candidates = dialectSql.searchCandidates(needle, organizationIds);
   return candidates ? eb.and([candidates, exact]) : exact;
 }
 
 function isSearchDriven(dialectSql: CustomerSql, q: ListCustomersQuery): boolean {
   // An exact email match is more selective than any substring search.
-  return q.query !== undefined && q.email === undefined && dialectSql.searchCandidates(foldKey(q.query)!) !== undefined;
+  return q.query !== undefined && q.email === undefined && dialectSql.searchCandidates(foldKey(q.query)!, q.organizationIds) !== undefined;
 }
 
 function activeCondition(eb: Eb, active: boolean): Expression<SqlBool> {
@@ -60,7 +60,7 @@ function conditions(eb: Eb, dialectSql: CustomerSql, q: ListCustomersQuery): Exp
   } else {
     all.push(dialectSql.organizationIn(q.organizationIds, isSearchDriven(dialectSql, q)));
   }
-  if (q.query !== undefined) all.push(searchCondition(eb, dialectSql, foldKey(q.query)!));
+  if (q.query !== undefined) all.push(searchCondition(eb, dialectSql, foldKey(q.query)!, q.organizationIds));
   for (const [key, values] of Object.entries(q.metadata ?? {})) {
     all.push(values.length === 0 ? never : dialectSql.metadataIn(key, values));
   }

@@ -2,7 +2,7 @@
 // the route groups of the modules, plus OpenAPI/docs and the fallbacks. No I/O
 // happens here beyond what the given services do.
 
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { Authenticator, type CredentialSource } from "../auth/authenticate.js";
 import type { Clock } from "../clock.js";
 import { registerBodyParsing } from "./body.js";
@@ -17,12 +17,12 @@ import { registerRequestPipeline, rewriteLegacyUrl } from "./pipeline.js";
 import { MAX_BODY_BYTES } from "./problems.js";
 import { PROBE_ROUTES, registerProbes, type Probes } from "./probes.js";
 import { registerTestEndpoints, TEST_ROUTES, type TestEndpoints } from "./test-endpoints.js";
+import { fastifyLogging, type RequestLog } from "./request-log.js";
 
 export interface AppOptions {
   credentials: CredentialSource;
   routes: readonly RouteGroup[];
   clock: Clock;
-  logger?: FastifyServerOptions["logger"];
   /** Timeouts and the connection cap; defaults in listener.ts. */
   limits?: Partial<HttpLimits>;
   /** Origins allowed to call the API from a browser (`*` for any); none by default. */
@@ -31,21 +31,30 @@ export interface AppOptions {
   probes?: Probes;
   /** The /v1/_test endpoints; absent (the default) means they do not exist. */
   testEndpoints?: TestEndpoints;
+  /** Without one, nothing is logged. */
+  log?: RequestLog;
 }
 
 export interface App {
   fastify: FastifyInstance;
 }
 
-export function buildApp({ credentials, routes, clock, logger = false, limits, corsOrigins = [], probes, testEndpoints }: AppOptions): App {
+const noSchemaCompiler = () => () => {
+  throw new Error("routes of this server declare no Fastify schemas");
+};
+
+export function buildApp({ credentials, routes, clock, log, limits, corsOrigins = [], probes, testEndpoints }: AppOptions): App {
   const fastify = Fastify({
-    logger,
+    ...fastifyLogging(log),
     serverFactory: limitedServerFactory(limits),
     bodyLimit: MAX_BODY_BYTES,
     rewriteUrl: rewriteLegacyUrl,
     // Starlette keeps the query string apart from routing and ignores a trailing "?".
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 10_000 },
     return503OnClosing: true,
+    // Routes declare no Fastify schemas (operations parse their own input), so
+    // Fastify's Ajv and fast-json-stringify compilers would only cost startup time to load.
+    schemaController: { compilersFactory: { buildValidator: noSchemaCompiler, buildSerializer: noSchemaCompiler } },
   });
   registerCors(fastify, corsOrigins);
   // The rest registers once the CORS plugin has loaded, so that its hook runs first: a preflight is

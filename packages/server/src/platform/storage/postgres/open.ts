@@ -59,7 +59,42 @@ export async function openPostgres(url: string, migrations: MigrationSteps, opti
     await db.destroy();
     throw error;
   }
+  void analyzeTablesWithoutStatistics(pool);
   return new KyselyDatabase(db, postgresDialect, namedStatementReader(pool));
+}
+
+const ANALYZE_LOCK_KEY = 7_305_915_024_118_338n;
+
+/**
+ * A database restored, cloned or bulk-loaded without ANALYZE has no planner
+ * statistics until autovacuum gets to it (if it runs at all), and without them
+ * PostgreSQL may sort a whole organization for a first page. Gather them for
+ * such tables in the background, so startup does not wait; one server
+ * instance does it (the others skip while it holds the lock), and closing the
+ * pool waits for it to finish.
+ */
+async function analyzeTablesWithoutStatistics(pool: pg.Pool): Promise<void> {
+  try {
+    const client = await pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(${ANALYZE_LOCK_KEY}) as locked`);
+      if (!rows[0].locked) return;
+      try {
+        const missing = await client.query<{ name: string }>(
+          `select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+           where n.nspname = current_schema() and c.relkind = 'r' and pg_relation_size(c.oid) > 0
+             and not exists (select 1 from pg_statistic s where s.starelid = c.oid)`,
+        );
+        for (const { name } of missing.rows) await client.query(`analyze ${name}`);
+      } finally {
+        await client.query(`select pg_advisory_unlock(${ANALYZE_LOCK_KEY})`);
+      }
+    } finally {
+      client.release();
+    }
+  } catch {
+    // Statistics only make plans better; the server works without them (and the pool may be closing).
+  }
 }
 
 /**
