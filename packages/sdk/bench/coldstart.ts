@@ -49,7 +49,5 @@ export function coldStart(cases: ColdCase[], runs: number, cwd: string): Map<str
   for (const c of cases) timeOnce(c.args, cwd); // warm the file system cache
   for (let i = 0; i < runs; i++) cases.forEach((c, k) => times[k]!.push(timeOnce(c.args, cwd)));
   const bare = times[0]!;
-  return new Map(
-    cases.map((c, k) => [c.name, { ms: median(times[k]!), aboveBare: median(times[k]!.map((t, i) => t - bare[i]!)) }]),
-  );
+  return new Map(cases.map((c, k) => [c.name, { ms: median(times[k]!), aboveBare: median(times[k]!.map((t, i) => t - bare[i]!)) }]));
 }

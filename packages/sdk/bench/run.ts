@@ -13,8 +13,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const out = (line = "") => console.log(line);
 /** One line per goal, printed after the tables. */
 const verdicts: string[] = [];
-const verdict = (goal: string, pass: boolean, measured: string) =>
-  verdicts.push(`${pass ? "PASS" : "MISS"}  ${goal}: ${measured}`);
+const verdict = (goal: string, pass: boolean, measured: string) => verdicts.push(`${pass ? "PASS" : "MISS"}  ${goal}: ${measured}`);
 
 out(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 out();
@@ -36,7 +35,9 @@ out(`| Cold start of a fresh \`node\` (${coldRuns} interleaved rounds) | median 
 out("|---|---:|---:|---|");
 for (const [name, { ms, aboveBare }] of cold) {
   const ours = name.startsWith("ours");
-  out(`| ${name} | ${ms.toFixed(1)} ms | ${name.startsWith("bare") ? "" : `${aboveBare.toFixed(1)} ms`} | ${ours ? "≤ 20 ms above" : ""} |`);
+  out(
+    `| ${name} | ${ms.toFixed(1)} ms | ${name.startsWith("bare") ? "" : `${aboveBare.toFixed(1)} ms`} | ${ours ? "≤ 20 ms above" : ""} |`,
+  );
   if (ours) verdict(`cold start, ${name.slice(6, -1)} ≤ 20 ms above bare node`, aboveBare <= 20, `${aboveBare.toFixed(1)} ms`);
 }
 

@@ -27,12 +27,15 @@ test("the runtime code needs nothing but web-standard globals (browsers, Deno, B
   const dist = new URL("../dist/", import.meta.url).pathname;
   const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
   assert.ok(files.length > 40, "the build is there");
-  for (const entry of ["esm/webhooks.js", "commonjs/webhooks.js", "esm/lib/hmac.js"]) assert.ok(files.includes(entry), `${entry} is checked`);
+  for (const entry of ["esm/webhooks.js", "commonjs/webhooks.js", "esm/lib/hmac.js"])
+    assert.ok(files.includes(entry), `${entry} is checked`);
   const builtin = new RegExp(String.raw`(?:from\s*|import\(\s*|require\(\s*)["'](?:node:[^"']+|${builtinModules.join("|")})["']`);
   const nodeGlobal = /(?<![.\w$])(?:process|Buffer|__dirname|__filename|setImmediate)\b/;
   for (const file of files) {
     // Comments may mention process.env; only code counts.
-    const code = readFileSync(join(dist, file), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(?<![:"'])\/\/.*$/gm, "");
+    const code = readFileSync(join(dist, file), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/(?<![:"'])\/\/.*$/gm, "");
     assert.doesNotMatch(code, builtin, `${file} imports a Node built-in`);
     assert.doesNotMatch(code, nodeGlobal, `${file} uses a Node-only global`);
   }
@@ -42,7 +45,11 @@ test("@polar-customers/sdk/webhooks resolves for import and require, with and wi
   const { createHmac } = await import("node:crypto");
   const { createRequire } = await import("node:module");
   const require = createRequire(import.meta.url);
-  const body = JSON.stringify({ type: "order.paid", timestamp: "2026-08-22T10:00:00Z", data: { id: "o1", created_at: "2026-08-22T10:00:00Z" } });
+  const body = JSON.stringify({
+    type: "order.paid",
+    timestamp: "2026-08-22T10:00:00Z",
+    data: { id: "o1", created_at: "2026-08-22T10:00:00Z" },
+  });
   const seconds = Math.floor(Date.now() / 1000);
   const secret = "whsec_dist";
   const signature = createHmac("sha256", secret).update(`m.${seconds}.${body}`).digest("base64");

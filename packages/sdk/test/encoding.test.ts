@@ -48,12 +48,7 @@ test("list encodes metadata as deepObject first, then form parameters alphabetic
 test("invalid list input fails locally with SDKValidationError and sends nothing", async () => {
   const m = mockClient(json(200, listPage));
   const polar = new PolarCore({ httpClient: m.httpClient, serverURL: "http://api.test" });
-  for (const bad of [
-    { metadata: { score: 1.5 } },
-    { sorting: ["created"] },
-    { page: 1.5 },
-    { organizationId: 42 },
-  ] as any[]) {
+  for (const bad of [{ metadata: { score: 1.5 } }, { sorting: ["created"] }, { page: 1.5 }, { organizationId: 42 }] as any[]) {
     const res = customersList(polar, bad);
     const [result, call] = await res.$inspect();
     assert.equal(result.ok, false);
@@ -176,7 +171,10 @@ test("token: async function resolved per request, env fallback, empty string sen
   const polar = new PolarCore({ httpClient: m.httpClient, serverURL: "http://api.test", accessToken: async () => `t${++n}` });
   await customersGet(polar, { id: "1" });
   await customersGet(polar, { id: "1" });
-  assert.deepEqual(m.requests.map((r) => r.headers.get("authorization")), ["Bearer t1", "Bearer t2"]);
+  assert.deepEqual(
+    m.requests.map((r) => r.headers.get("authorization")),
+    ["Bearer t1", "Bearer t2"],
+  );
 
   const saved = process.env["POLAR_ACCESS_TOKEN"];
   process.env["POLAR_ACCESS_TOKEN"] = "from-env";

@@ -41,9 +41,9 @@ async function runExample(file: string): Promise<Outcome> {
 }
 
 async function ensureCustomerWithExternalId(externalId: string) {
-  await polar.customers.getExternal({ externalId }).catch(() =>
-    polar.customers.create({ email: `${crypto.randomUUID()}@acme.io`, name: "Sample", externalId }),
-  );
+  await polar.customers
+    .getExternal({ externalId })
+    .catch(() => polar.customers.create({ email: `${crypto.randomUUID()}@acme.io`, name: "Sample", externalId }));
 }
 
 test("there is a Polar and a PolarCore sample for each of the ten methods", () => {

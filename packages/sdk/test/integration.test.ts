@@ -60,7 +60,10 @@ test("all ten methods round-trip through the server", async () => {
   assert.equal(stateExternal.name, "Jane D");
 
   const listed = await polar.customers.list({ query: "jane@acme" });
-  assert.deepEqual(listed.result.items.map((c) => c.id), [created.id]);
+  assert.deepEqual(
+    listed.result.items.map((c) => c.id),
+    [created.id],
+  );
   assert.deepEqual(listed.result.pagination, { totalCount: 1, maxPage: 1 });
 
   assert.equal(await polar.customers.deleteExternal({ externalId: "usr_1337" }), undefined);
@@ -95,7 +98,10 @@ test("paging walks the pages with the stop rule and keeps the filters", async ()
   assert.equal(third!.next(), null);
   const emails = [];
   for await (const page of first) emails.push(...page.result.items.map((c) => c.email));
-  assert.deepEqual(emails, Array.from({ length: 23 }, (_, i) => `page${String(i).padStart(2, "0")}@acme.io`));
+  assert.deepEqual(
+    emails,
+    Array.from({ length: 23 }, (_, i) => `page${String(i).padStart(2, "0")}@acme.io`),
+  );
 });
 
 test("standalone list: iterating the Result yields Results; iterating its value (docs form) yields pages", async () => {
@@ -103,7 +109,10 @@ test("standalone list: iterating the Result yields Results; iterating its value 
   const res = await customersList(core, { metadata: { batch: "paging" }, limit: 20 });
   const results = [];
   for await (const r of res) results.push(r);
-  assert.deepEqual(results.map((r) => r.ok && r.value.result.items.length), [20, 3]);
+  assert.deepEqual(
+    results.map((r) => r.ok && r.value.result.items.length),
+    [20, 3],
+  );
   assert.deepEqual(Object.keys(results[0]!), ["ok", "value"]);
 
   if (!res.ok) throw res.error;
@@ -142,7 +151,10 @@ test("server errors map to the documented classes", async () => {
   const badToken = await customersGet(new PolarCore({ accessToken: "polar_oat_nope", serverURL: server.url }), { id: crypto.randomUUID() });
   assert.ok(badToken.error instanceof SDKError);
   assert.equal(badToken.error.statusCode, 401);
-  assert.match(badToken.error.message, /^API error occurred: Status 401 Content-Type "application\/json; charset=utf-8"\nBody: \{"error":"invalid_token"/);
+  assert.match(
+    badToken.error.message,
+    /^API error occurred: Status 401 Content-Type "application\/json; charset=utf-8"\nBody: \{"error":"invalid_token"/,
+  );
 
   const anonymous = await customersGet(new PolarCore({ accessToken: "", serverURL: server.url }), { id: crypto.randomUUID() });
   assert.ok(anonymous.error instanceof SDKError);

@@ -50,19 +50,62 @@ test("customer state decodes its nested lists", async () => {
     ...CUSTOMER_WIRE,
     active_subscriptions: [
       {
-        id: "s1", created_at: "2026-01-01T00:00:00Z", modified_at: null, custom_field_data: { when: "2026-01-01T00:00:00Z" },
-        metadata: {}, status: "active", amount: 1000, currency: "usd", recurring_interval: "month",
-        current_period_start: "2026-01-01T00:00:00Z", current_period_end: "2026-02-01T00:00:00Z", trial_start: null,
-        trial_end: null, cancel_at_period_end: false, canceled_at: null, started_at: "2026-01-01T00:00:00Z", ends_at: null,
-        product_id: "p1", discount_id: null, price_id: "pr1",
-        meters: [{ created_at: "2026-01-01T00:00:00Z", modified_at: null, id: "m1", consumed_units: 2.5, credited_units: 10, amount: 0, meter_id: "mt1" }],
+        id: "s1",
+        created_at: "2026-01-01T00:00:00Z",
+        modified_at: null,
+        custom_field_data: { when: "2026-01-01T00:00:00Z" },
+        metadata: {},
+        status: "active",
+        amount: 1000,
+        currency: "usd",
+        recurring_interval: "month",
+        current_period_start: "2026-01-01T00:00:00Z",
+        current_period_end: "2026-02-01T00:00:00Z",
+        trial_start: null,
+        trial_end: null,
+        cancel_at_period_end: false,
+        canceled_at: null,
+        started_at: "2026-01-01T00:00:00Z",
+        ends_at: null,
+        product_id: "p1",
+        discount_id: null,
+        price_id: "pr1",
+        meters: [
+          {
+            created_at: "2026-01-01T00:00:00Z",
+            modified_at: null,
+            id: "m1",
+            consumed_units: 2.5,
+            credited_units: 10,
+            amount: 0,
+            meter_id: "mt1",
+          },
+        ],
       },
     ],
     granted_benefits: [
-      { id: "g1", created_at: "2026-01-01T00:00:00Z", modified_at: null, granted_at: "2026-01-01T00:00:00Z", benefit_id: "b1",
-        benefit_type: "license_keys", benefit_metadata: {}, properties: { license_key_id: "lk", display_key: "****", other: 1 } },
+      {
+        id: "g1",
+        created_at: "2026-01-01T00:00:00Z",
+        modified_at: null,
+        granted_at: "2026-01-01T00:00:00Z",
+        benefit_id: "b1",
+        benefit_type: "license_keys",
+        benefit_metadata: {},
+        properties: { license_key_id: "lk", display_key: "****", other: 1 },
+      },
     ],
-    active_meters: [{ id: "am1", created_at: "2026-01-01T00:00:00Z", modified_at: null, meter_id: "mt1", consumed_units: 25, credited_units: 100, balance: 75 }],
+    active_meters: [
+      {
+        id: "am1",
+        created_at: "2026-01-01T00:00:00Z",
+        modified_at: null,
+        meter_id: "mt1",
+        consumed_units: 25,
+        credited_units: 100,
+        balance: 75,
+      },
+    ],
   };
   const { core } = client(json(200, state));
   const res = await customersGetState(core, { id: "x" });
@@ -113,7 +156,10 @@ test("invalid JSON is a typed ResponseValidationError, not a raw SyntaxError", a
 test("404 ResourceNotFound and 422 HTTPValidationError carry the parsed body", async () => {
   const { core } = client(
     json(404, { error: "ResourceNotFound", detail: "Not found" }),
-    json(422, { error: "RequestValidationError", detail: [{ type: "uuid_parsing", loc: ["path", "id"], msg: "Input should be a valid UUID", input: "x", ctx: { error: "e" } }] }),
+    json(422, {
+      error: "RequestValidationError",
+      detail: [{ type: "uuid_parsing", loc: ["path", "id"], msg: "Input should be a valid UUID", input: "x", ctx: { error: "e" } }],
+    }),
   );
   const nf = await customersGet(core, { id: "x" });
   assert.ok(nf.error instanceof ResourceNotFound);
@@ -128,7 +174,9 @@ test("404 ResourceNotFound and 422 HTTPValidationError carry the parsed body", a
 
   const ve = await customersGet(core, { id: "x" });
   assert.ok(ve.error instanceof HTTPValidationError);
-  assert.deepEqual(ve.error.detail, [{ type: "uuid_parsing", loc: ["path", "id"], msg: "Input should be a valid UUID", input: "x", ctx: { error: "e" } }]);
+  assert.deepEqual(ve.error.detail, [
+    { type: "uuid_parsing", loc: ["path", "id"], msg: "Input should be a valid UUID", input: "x", ctx: { error: "e" } },
+  ]);
   assert.equal(ve.error.name, "HTTPValidationError");
 });
 

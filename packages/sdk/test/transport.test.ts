@@ -107,7 +107,11 @@ test("connection errors: ConnectionError, retried only with retryConnectionError
   assert.equal(res.error instanceof PolarError, false);
 
   const m2 = mockClient(refused, json(200, CUSTOMER_WIRE));
-  const retrying = new PolarCore({ httpClient: m2.httpClient, serverURL: "http://api.test", retryConfig: { ...fast, retryConnectionErrors: true } });
+  const retrying = new PolarCore({
+    httpClient: m2.httpClient,
+    serverURL: "http://api.test",
+    retryConfig: { ...fast, retryConnectionErrors: true },
+  });
   assert.ok((await customersGet(retrying, { id: "x" })).ok);
   assert.equal(m2.requests.length, 2);
 });
@@ -126,7 +130,11 @@ test("timeoutMs gives RequestTimeoutError, per attempt; per-call timeoutMs wins"
   assert.match(res.error.message, /^Request timed out: TimeoutError/);
 
   const m2 = mockClient(hang, json(200, CUSTOMER_WIRE));
-  const retrying = new PolarCore({ httpClient: m2.httpClient, serverURL: "http://api.test", retryConfig: { ...fast, retryConnectionErrors: true } });
+  const retrying = new PolarCore({
+    httpClient: m2.httpClient,
+    serverURL: "http://api.test",
+    retryConfig: { ...fast, retryConnectionErrors: true },
+  });
   const ok = await customersGet(retrying, { id: "x" }, { timeoutMs: 30 });
   assert.ok(ok.ok, "a timed-out attempt is retried with retryConnectionErrors");
   assert.equal(m2.requests.length, 2);
@@ -171,7 +179,9 @@ test("HTTPClient hooks see and may replace each request and see each response", 
     next.headers.set("x-hooked", "1");
     return next;
   };
-  const httpClient = new HTTPClient({ fetcher: async (req) => (seen.push((req as Request).headers.get("x-hooked")!), json(200, CUSTOMER_WIRE)) })
+  const httpClient = new HTTPClient({
+    fetcher: async (req) => (seen.push((req as Request).headers.get("x-hooked")!), json(200, CUSTOMER_WIRE)),
+  })
     .addHook("beforeRequest", beforeRequest)
     .addHook("response", (res) => void seen.push(`status ${res.status}`));
   const polar = new Polar({ httpClient, serverURL: "http://api.test" });
@@ -182,16 +192,28 @@ test("HTTPClient hooks see and may replace each request and see each response", 
   assert.deepEqual(seen.slice(2), [null, "status 200"]);
 
   const errors: unknown[] = [];
-  const failing = new HTTPClient({ fetcher: () => Promise.reject(new TypeError("fetch failed")) }).addHook("requestError", (e) => void errors.push(e));
+  const failing = new HTTPClient({ fetcher: () => Promise.reject(new TypeError("fetch failed")) }).addHook(
+    "requestError",
+    (e) => void errors.push(e),
+  );
   await assert.rejects(new Polar({ httpClient: failing, serverURL: "http://api.test" }).customers.get({ id: "x" }), ConnectionError);
   assert.equal(errors.length, 1);
 });
 
 test("debugLogger logs requests and responses without the token", async () => {
   const lines: string[] = [];
-  const logger = { group: (l?: string) => lines.push(`group ${l}`), groupEnd: () => lines.push("end"), log: (...a: unknown[]) => lines.push(a.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(" ")) };
+  const logger = {
+    group: (l?: string) => lines.push(`group ${l}`),
+    groupEnd: () => lines.push("end"),
+    log: (...a: unknown[]) => lines.push(a.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(" ")),
+  };
   const m = mockClient(json(200, CUSTOMER_WIRE));
-  const core = new PolarCore({ httpClient: m.httpClient, serverURL: "http://api.test", accessToken: "polar_oat_secret", debugLogger: logger });
+  const core = new PolarCore({
+    httpClient: m.httpClient,
+    serverURL: "http://api.test",
+    accessToken: "polar_oat_secret",
+    debugLogger: logger,
+  });
   await customersCreate(core, { email: "a@b.co" }).then(() => customersGet(core, { id: "x" }));
   const text = lines.join("\n");
   assert.match(text, /> Request: POST http:\/\/api.test\/v1\/customers\//);

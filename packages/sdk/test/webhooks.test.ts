@@ -40,7 +40,8 @@ function outcome(run: () => unknown, verificationError: abstract new (...args: n
   }
 }
 
-const ours = (body: string | Uint8Array, headers: Headers, secret = SECRET) => outcome(() => validateEvent(body, headers, secret), WebhookVerificationError);
+const ours = (body: string | Uint8Array, headers: Headers, secret = SECRET) =>
+  outcome(() => validateEvent(body, headers, secret), WebhookVerificationError);
 const theirs = (body: string | Uint8Array, headers: Headers, secret = SECRET) =>
   outcome(() => official.validateEvent(body as string, headers, secret), official.WebhookVerificationError);
 
@@ -69,7 +70,8 @@ function assertCovers(actual: unknown, expected: unknown, path = "$"): void {
  */
 function withoutEmptyGrantLists(event: any): unknown {
   for (const grant of event?.data?.grantedBenefits ?? []) {
-    for (const [key, value] of Object.entries(grant.properties)) if (Array.isArray(value) && value.length === 0) delete grant.properties[key];
+    for (const [key, value] of Object.entries(grant.properties))
+      if (Array.isArray(value) && value.length === 0) delete grant.properties[key];
   }
   return event;
 }
@@ -177,17 +179,21 @@ test("generic decoding keeps user-chosen keys, converts only date-time fields, a
 
 test("a delivery signed the way Polar's server signs it (HMAC keyed with the secret's UTF-8 bytes) is accepted by both", () => {
   fc.assert(
-    fc.property(fc.string({ unit: "binary", minLength: 1, maxLength: 60 }), fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 30 }), (secret, id) => {
-      const body = customerEvent();
-      const seconds = nowSeconds();
-      const mac = createHmac("sha256", Buffer.from(secret, "utf8")).update(`${id}.${seconds}.${body}`).digest("base64");
-      const headers = { "webhook-id": id, "webhook-timestamp": String(seconds), "webhook-signature": `v1,${mac}` };
-      const expected = theirs(body, headers, secret);
-      const actual = ours(body, headers, secret);
-      assert.ok(expected.ok, String(!expected.ok && expected.message));
-      assert.ok(actual.ok, String(!actual.ok && actual.message));
-      assert.deepStrictEqual(actual.value, expected.value);
-    }),
+    fc.property(
+      fc.string({ unit: "binary", minLength: 1, maxLength: 60 }),
+      fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 30 }),
+      (secret, id) => {
+        const body = customerEvent();
+        const seconds = nowSeconds();
+        const mac = createHmac("sha256", Buffer.from(secret, "utf8")).update(`${id}.${seconds}.${body}`).digest("base64");
+        const headers = { "webhook-id": id, "webhook-timestamp": String(seconds), "webhook-signature": `v1,${mac}` };
+        const expected = theirs(body, headers, secret);
+        const actual = ours(body, headers, secret);
+        assert.ok(expected.ok, String(!expected.ok && expected.message));
+        assert.ok(actual.ok, String(!actual.ok && actual.message));
+        assert.deepStrictEqual(actual.value, expected.value);
+      },
+    ),
     { numRuns: 200 },
   );
 });
@@ -196,7 +202,10 @@ const MUTATIONS: Record<string, (body: string, headers: Headers) => [string, Hea
   "tampered body": (b, h) => [b.replace("jane", "jann"), h],
   "wrong secret": (b, h) => [b, h, SECRET + "x"],
   "secret without its prefix": (b, h) => [b, h, SECRET.slice(6)],
-  "flipped signature": (b, h) => [b, { ...h, "webhook-signature": h["webhook-signature"]!.replace(/v1,(.)/, (_, c) => `v1,${c === "A" ? "B" : "A"}`) }],
+  "flipped signature": (b, h) => [
+    b,
+    { ...h, "webhook-signature": h["webhook-signature"]!.replace(/v1,(.)/, (_, c) => `v1,${c === "A" ? "B" : "A"}`) },
+  ],
   "signature of another id": (b, h) => [b, { ...h, "webhook-id": "msg_other" }],
   "missing webhook-id": (b, { "webhook-id": _, ...h }) => [b, h],
   "missing webhook-timestamp": (b, { "webhook-timestamp": _, ...h }) => [b, h],

@@ -15,5 +15,7 @@ const server = createServer((req, res) => {
     res.end(body);
   });
 });
-server.listen(Number(process.env.BASELINE_PORT ?? 0), "127.0.0.1", () => process.stdout.write(`http://127.0.0.1:${server.address().port}\n`));
+server.listen(Number(process.env.BASELINE_PORT ?? 0), "127.0.0.1", () =>
+  process.stdout.write(`http://127.0.0.1:${server.address().port}\n`),
+);
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -45,7 +45,7 @@ const CUSTOMER = JSON.stringify({
 });
 const NESTED = JSON.stringify({
   email: "n@example.com",
-  metadata: { plan: "team", seats: 12, discount: 0.15, tags: ["a", "b\"c"], nested: { level: { deeper: [1, 2.5, true, null, "x\\\"y"] } } },
+  metadata: { plan: "team", seats: 12, discount: 0.15, tags: ["a", 'b"c'], nested: { level: { deeper: [1, 2.5, true, null, 'x\\"y'] } } },
 });
 
 interface Shape {
@@ -92,7 +92,9 @@ function throughput(): void {
     }
     const ratio = median(native.map((n, i) => n / ours[i]));
     const size = shape.text.length >= MB ? `${(shape.text.length / MB).toFixed(1)} MB` : `${shape.text.length} B`;
-    console.log(`| ${shape.name} | ${size} | ${mbPerSecond(shape, median(native)).toFixed(0)} | ${mbPerSecond(shape, median(ours)).toFixed(0)} | ${(ratio * 100).toFixed(0)}% |`);
+    console.log(
+      `| ${shape.name} | ${size} | ${mbPerSecond(shape, median(native)).toFixed(0)} | ${mbPerSecond(shape, median(ours)).toFixed(0)} | ${(ratio * 100).toFixed(0)}% |`,
+    );
   }
 }
 
@@ -109,12 +111,16 @@ function linearity(): void {
       ours.push(time(parseJson, shape));
       native.push(time(JSON.parse, shape));
     }
-    console.log(`| ${(bytes / MB).toFixed(1)} MB | ${mbPerSecond(shape, median(ours)).toFixed(0)} | ${mbPerSecond(shape, median(native)).toFixed(0)} |`);
+    console.log(
+      `| ${(bytes / MB).toFixed(1)} MB | ${mbPerSecond(shape, median(ours)).toFixed(0)} | ${mbPerSecond(shape, median(native)).toFixed(0)} |`,
+    );
   }
 }
 
 function slices(): void {
-  console.log(`\n3. Longest uninterrupted stretch of parseJsonInSlices (slices of ${PARSE_SLICE_CHARS / 1024} Ki characters; max over ${ROUNDS} runs)\n`);
+  console.log(
+    `\n3. Longest uninterrupted stretch of parseJsonInSlices (slices of ${PARSE_SLICE_CHARS / 1024} Ki characters; max over ${ROUNDS} runs)\n`,
+  );
   console.log("| body | slices | longest slice ms | whole parse ms |");
   console.log("|---|---|---|---|");
   for (const shape of shapes.filter((s) => s.repeat === 1)) {
@@ -161,7 +167,13 @@ function startServer(): Promise<{ child: ChildProcess; url: string; token: strin
 
 const agent = new http.Agent({ keepAlive: true });
 
-function send(url: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<{ status: number; text: string }> {
+function send(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+): Promise<{ status: number; text: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const request = http.request({ host: hostname, port, method, path, headers, agent }, (response) => {
@@ -203,7 +215,9 @@ async function overHttp(): Promise<void> {
       ["100,000 unclosed [", json, Buffer.from("[".repeat(100_000))],
       ["10 MB string as name", json, Buffer.from(JSON.stringify({ email: "s@example.com", name: "x".repeat(BODY_BYTES - 100) }))],
     ];
-    console.log(`\n4. Over HTTP (server in a child process, SQLite in memory): worst latency of back-to-back small GETs while the server handles each body (max over ${ROUNDS} runs)\n`);
+    console.log(
+      `\n4. Over HTTP (server in a child process, SQLite in memory): worst latency of back-to-back small GETs while the server handles each body (max over ${ROUNDS} runs)\n`,
+    );
     const idle = await pingWhile(server.url, ping, auth, new Promise((r) => setTimeout(r, 1000)));
     console.log(`idle: worst GET latency over 1 s ${idle.toFixed(1)} ms\n`);
     console.log("| body | status | answer bytes | request ms (median) | worst concurrent GET ms |");

@@ -60,7 +60,12 @@ async function p50(storage: Storage, query: ListCustomersQuery): Promise<{ ms: n
 
 async function run(label: string, storage: Storage): Promise<void> {
   console.log(`${label}:`);
-  const org = await storage.accounts.createOrganization({ id: randomUUID(), name: "Bench", slug: `bench-${randomUUID()}`, createdAt: new Date() });
+  const org = await storage.accounts.createOrganization({
+    id: randomUUID(),
+    name: "Bench",
+    slug: `bench-${randomUUID()}`,
+    createdAt: new Date(),
+  });
   await seed(storage, org.id);
   const base: ListCustomersQuery = { organizationIds: [org.id], sorting: [], limit: 10, offset: 0 };
   const probe = Math.floor(COUNT * 0.37);

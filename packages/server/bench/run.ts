@@ -56,7 +56,11 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 const SIZES = list(args.sizes).map((s) => {
   const n = Number(s.replace(/_/g, ""));
   if (!Number.isInteger(n) || n < 100) usage(`--sizes takes integers ≥ 100, got "${s}"`);
@@ -67,7 +71,10 @@ const BACKENDS = list(args.backends).map((b) => {
   return b as Backend;
 });
 const SELECTED: Endpoint[] = args.endpoints
-  ? list(args.endpoints).map((name) => ENDPOINTS.find((e) => e.name === name) ?? usage(`unknown endpoint "${name}"; known: ${ENDPOINTS.map((e) => e.name).join(" ")}`))
+  ? list(args.endpoints).map(
+      (name) =>
+        ENDPOINTS.find((e) => e.name === name) ?? usage(`unknown endpoint "${name}"; known: ${ENDPOINTS.map((e) => e.name).join(" ")}`),
+    )
   : ENDPOINTS;
 const SECONDS = Number(args.duration);
 if (!(SECONDS >= 1)) usage(`--duration takes seconds ≥ 1, got "${args.duration}"`);
@@ -97,7 +104,8 @@ async function send(baseUrl: string, token: string, request: { method: string; p
 async function checkDataset(baseUrl: string, meta: DatasetMeta): Promise<void> {
   const first = await send(baseUrl, meta.token, { method: "GET", path: "/v1/customers/?limit=1" });
   const total = (JSON.parse(first.body.toString()) as { pagination?: { total_count?: number } }).pagination?.total_count;
-  if (first.status !== 200 || total !== meta.size) throw new Error(`data set check: list answered ${first.status} with total_count ${total}, expected ${meta.size}`);
+  if (first.status !== 200 || total !== meta.size)
+    throw new Error(`data set check: list answered ${first.status} with total_count ${total}, expected ${meta.size}`);
   const term = meta.sample.queryTerms[0];
   const found = await send(baseUrl, meta.token, { method: "GET", path: `/v1/customers/?limit=1&query=${encodeURIComponent(term)}` });
   const hits = (JSON.parse(found.body.toString()) as { pagination?: { total_count?: number } }).pagination?.total_count ?? 0;
@@ -131,7 +139,13 @@ interface ServerHolder {
   restart(): Promise<void>;
 }
 
-async function measureEndpoint(holder: ServerHolder, meta: DatasetMeta, endpoint: Endpoint, files: ValueFiles, hasStatistics: () => Promise<boolean>): Promise<EndpointResult> {
+async function measureEndpoint(
+  holder: ServerHolder,
+  meta: DatasetMeta,
+  endpoint: Endpoint,
+  files: ValueFiles,
+  hasStatistics: () => Promise<boolean>,
+): Promise<EndpointResult> {
   const server = holder.child;
   const result: EndpointResult = { name: endpoint.name, title: endpoint.title(meta.size), problems: [], warnings: [] };
   if (endpoint.pending) {
@@ -183,7 +197,9 @@ async function runOne(backend: Backend, size: number): Promise<RunResult> {
   const db = await prepareDatabase(backend, size, args.reseed);
   const { meta } = db;
   const plan = planFor(size);
-  log(`  data set: ${meta.rows} rows, seeded at ${Math.round(meta.rows / meta.seedSeconds)} rows/s (${meta.seedSeconds.toFixed(1)} s${db.fresh ? "" : ", cached"})`);
+  log(
+    `  data set: ${meta.rows} rows, seeded at ${Math.round(meta.rows / meta.seedSeconds)} rows/s (${meta.seedSeconds.toFixed(1)} s${db.fresh ? "" : ", cached"})`,
+  );
   try {
     const files = writeValueFiles(RUN_DIR, meta);
     const serverOptions = { databaseUrl: db.url, workers: WORKERS, probePath: `/v1/customers/${meta.sample.ids[0]}`, token: meta.token };
@@ -211,10 +227,18 @@ async function runOne(backend: Backend, size: number): Promise<RunResult> {
     } finally {
       const server = holder.child;
       await stop(server);
-      if (server.process.exitCode !== 0) log(`  server exited with ${server.process.exitCode ?? server.process.signalCode}: ${server.stderr()}`);
+      if (server.process.exitCode !== 0)
+        log(`  server exited with ${server.process.exitCode ?? server.process.signalCode}: ${server.stderr()}`);
     }
     return {
-      backend, size, rows: meta.rows, seedSeconds: meta.seedSeconds, seededNow: db.fresh, seededAt: meta.seededAt, coldStartMs, endpoints,
+      backend,
+      size,
+      rows: meta.rows,
+      seedSeconds: meta.seedSeconds,
+      seededNow: db.fresh,
+      seededAt: meta.seededAt,
+      coldStartMs,
+      endpoints,
       noise: `${plan.noiseOrganizations} noise organizations × ${plan.noiseCustomersEach} customers`,
     };
   } finally {
@@ -238,7 +262,14 @@ async function main(): Promise<void> {
   const runs: RunResult[] = [];
   for (const size of SIZES) for (const backend of BACKENDS) runs.push(await runOne(backend, size));
   const command = `npm run bench -w packages/server -- ${process.argv.slice(2).join(" ")}`.trim();
-  const text = renderResults(runs, { command, seconds: SECONDS, warmupSeconds: WARMUP, workers: WORKERS, startedAt, finishedAt: new Date() });
+  const text = renderResults(runs, {
+    command,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP,
+    workers: WORKERS,
+    startedAt,
+    finishedAt: new Date(),
+  });
   writeFileSync(args.out, text);
   log(`\nwrote ${args.out}`);
   if (flagged(runs)) {

@@ -23,17 +23,30 @@ if (manifest.name !== "@scalar/api-reference") throw new Error(`expected @scalar
 
 mkdirSync(target, { recursive: true });
 copyFileSync(join(root, "dist", "browser", "standalone.js"), join(target, "standalone.js"));
-const about = { name: manifest.name, version: manifest.version, license: manifest.license, author: manifest.author, repository: manifest.repository };
+const about = {
+  name: manifest.name,
+  version: manifest.version,
+  license: manifest.license,
+  author: manifest.author,
+  repository: manifest.repository,
+};
 writeFileSync(join(target, "package.json"), `${JSON.stringify(about, null, 2)}\n`);
 // The bundle contains Scalar's monorepo packages, whose MIT license must travel with it. The
 // api-reference package ships no LICENSE file of its own; its @scalar dependencies ship the same one.
-const license = [root, ...Object.keys(manifest.dependencies ?? {}).filter((name) => name.startsWith("@scalar/")).map((name) => {
-  try {
-    return packageRoot(fileURLToPath(import.meta.resolve(name)));
-  } catch {
-    return null;
-  }
-})].map((dir) => dir && join(dir, "LICENSE")).find((file) => file && existsSync(file));
+const license = [
+  root,
+  ...Object.keys(manifest.dependencies ?? {})
+    .filter((name) => name.startsWith("@scalar/"))
+    .map((name) => {
+      try {
+        return packageRoot(fileURLToPath(import.meta.resolve(name)));
+      } catch {
+        return null;
+      }
+    }),
+]
+  .map((dir) => dir && join(dir, "LICENSE"))
+  .find((file) => file && existsSync(file));
 if (!license) throw new Error("no LICENSE found for the Scalar bundle");
 writeFileSync(
   join(target, "LICENSE"),

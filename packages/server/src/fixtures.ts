@@ -18,8 +18,10 @@ const TOP_LEVEL_KEYS = ["$schema", "organizations"];
 
 /** Loads a parsed seed document in one transaction: a problem anywhere leaves the database as it was. */
 export async function seedDocument(storage: Storage, document: unknown, clock: Clock = systemClock): Promise<SeedReport> {
-  if (document === null || typeof document !== "object" || Array.isArray(document)) throw new SeedError([], 'must be an object like {"organizations": [...]}');
-  for (const key of Object.keys(document)) if (!TOP_LEVEL_KEYS.includes(key)) throw new SeedError([key], `unknown key (expected ${TOP_LEVEL_KEYS.join(", ")})`);
+  if (document === null || typeof document !== "object" || Array.isArray(document))
+    throw new SeedError([], 'must be an object like {"organizations": [...]}');
+  for (const key of Object.keys(document))
+    if (!TOP_LEVEL_KEYS.includes(key)) throw new SeedError([key], `unknown key (expected ${TOP_LEVEL_KEYS.join(", ")})`);
   const seeders = modules.flatMap((m) => (m.seed ? [m.seed] : []));
   const knownKeys: string[] = [...ORGANIZATION_SEED_KEYS, ...seeders.map((s) => s.section)];
   const report: SeedReport = { organizations: { created: 0, existing: 0 }, tokens: { created: 0, existing: 0 } };
@@ -29,12 +31,14 @@ export async function seedDocument(storage: Storage, document: unknown, clock: C
     const deps = { ...tx, clock };
     for (const [index, entry] of entries.entries()) {
       const path = ["organizations", index];
-      for (const key of Object.keys(entry)) if (!knownKeys.includes(key)) throw new SeedError([...path, key], `unknown key (expected ${knownKeys.join(", ")})`);
+      for (const key of Object.keys(entry))
+        if (!knownKeys.includes(key)) throw new SeedError([...path, key], `unknown key (expected ${knownKeys.join(", ")})`);
       const seeded = await seedOrganization(tx, entry, path, servedScopes());
       add(report.organizations, seeded.created ? { created: 1, existing: 0 } : { created: 0, existing: 1 });
       add(report.tokens, seeded.tokens);
       for (const seeder of seeders) {
-        if (entry[seeder.section] !== undefined) add(report[seeder.section], await seeder.apply(deps, seeded.organization.id, entry[seeder.section], [...path, seeder.section]));
+        if (entry[seeder.section] !== undefined)
+          add(report[seeder.section], await seeder.apply(deps, seeded.organization.id, entry[seeder.section], [...path, seeder.section]));
       }
     }
   });

@@ -39,7 +39,9 @@ export interface RunningServer {
 type Modules = (typeof MODULES)[number];
 type DepsOf<M> = M extends { services?(deps: infer D): unknown } ? D : never;
 /** Fails to compile when the composed storage lacks what some module's services need. */
-type EveryModuleServed = { [M in Modules as M["name"]]: [DepsOf<M>] extends [never] ? true : Storage & { clock: Clock } extends DepsOf<M> ? true : false };
+type EveryModuleServed = {
+  [M in Modules as M["name"]]: [DepsOf<M>] extends [never] ? true : Storage & { clock: Clock } extends DepsOf<M> ? true : false;
+};
 const everyModuleServed: EveryModuleServed extends Record<string, true> ? true : never = true;
 void everyModuleServed;
 

@@ -1,19 +1,7 @@
 import type { PolarCore } from "../core.js";
 import { field } from "../lib/call.js";
 import { send, type BaseCallError, type Operation, type RequestOptions } from "../lib/operation.js";
-import {
-  array,
-  boolean,
-  fail,
-  integer,
-  isObject,
-  nullish,
-  oneOf,
-  optional,
-  record,
-  string,
-  type Decoder,
-} from "../lib/schema.js";
+import { array, boolean, fail, integer, isObject, nullish, oneOf, optional, record, string, type Decoder } from "../lib/schema.js";
 import type { ClientSDK } from "../lib/sdks.js";
 import { formParam } from "../lib/url.js";
 import { CUSTOMER_SORT_PROPERTIES } from "../models/components/customersortproperty.js";
@@ -32,8 +20,7 @@ export type CustomersListPageState = { page: number };
 
 type ListStep = Step<Result<CustomersListPage, BaseCallError>, CustomersListPageState>;
 
-const metadataScalar: Decoder<string | number | boolean> = (v) =>
-  typeof v === "string" || typeof v === "boolean" ? v : integer(v);
+const metadataScalar: Decoder<string | number | boolean> = (v) => (typeof v === "string" || typeof v === "boolean" ? v : integer(v));
 const metadataFilter = record((v) => (Array.isArray(v) ? array(metadataScalar)(v) : metadataScalar(v)));
 const organizationIds = nullish((v) => (Array.isArray(v) ? array(string)(v) : string(v)));
 const text = nullish(string);
@@ -106,7 +93,5 @@ export function customersList(
   request?: CustomersListRequest,
   options?: RequestOptions,
 ): APIPromise<PageIterator<Result<CustomersListPage, BaseCallError>, CustomersListPageState>> {
-  return new APIPromise(
-    listStep(client, request ?? {}, options).then(([step, call]) => [toPageIterator(step), call]),
-  );
+  return new APIPromise(listStep(client, request ?? {}, options).then(([step, call]) => [toPageIterator(step), call]));
 }

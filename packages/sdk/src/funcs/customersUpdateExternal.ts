@@ -18,9 +18,10 @@ export function customersUpdateExternal(
     () => {
       const externalId = field(request, "externalId");
       // The official SDK names the body `customerUpdateExternalID`; its docs use `customerUpdate`.
-      const key = request.customerUpdateExternalID === undefined && request.customerUpdate !== undefined
-        ? "customerUpdate"
-        : "customerUpdateExternalID";
+      const key =
+        request.customerUpdateExternalID === undefined && request.customerUpdate !== undefined
+          ? "customerUpdate"
+          : "customerUpdateExternalID";
       return {
         method: "PATCH",
         path: `v1/customers/external/${encodeURIComponent(externalId)}`,

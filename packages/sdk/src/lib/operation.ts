@@ -38,20 +38,10 @@ export type RequestOptions = {
 } & Omit<RequestInit, "method" | "body">;
 
 /** Errors that come from the transport rather than from an HTTP response. */
-export type TransportError =
-  | ConnectionError
-  | RequestAbortedError
-  | RequestTimeoutError
-  | InvalidRequestError
-  | UnexpectedClientError;
+export type TransportError = ConnectionError | RequestAbortedError | RequestTimeoutError | InvalidRequestError | UnexpectedClientError;
 
 /** What a call without ResourceNotFound (list, create) can fail with. */
-export type BaseCallError =
-  | HTTPValidationError
-  | PolarError
-  | ResponseValidationError
-  | TransportError
-  | SDKValidationError;
+export type BaseCallError = HTTPValidationError | PolarError | ResponseValidationError | TransportError | SDKValidationError;
 
 /** What a call on one customer can fail with. */
 export type CustomerCallError = ResourceNotFound | BaseCallError;
@@ -87,7 +77,8 @@ const decodeValidationBody = object<{ detail?: any }>({ detail: optional(array(d
 // timeout. Bun names its connection errors ConnectionError; fetch itself rejects with a TypeError:
 // Node says "fetch failed", Chrome and Deno "Failed to fetch", Firefox "NetworkError…", Safari "Load failed".
 const TIMEOUT = /^TimeoutError\||\|(23|ECONNABORTED)\|/;
-const CONNECTION = /^ConnectionError\||\|ECONN(RESET|REFUSED)\||^TypeError\|[^|]*\|(fetch failed|failed to fetch|networkerror|load failed)/i;
+const CONNECTION =
+  /^ConnectionError\||\|ECONN(RESET|REFUSED)\||^TypeError\|[^|]*\|(fetch failed|failed to fetch|networkerror|load failed)/i;
 
 /** Maps whatever fetch or a body read threw onto the SDK's transport errors. */
 function classify(err: any, signal: AbortSignal | null | undefined): HTTPClientError {
@@ -113,8 +104,7 @@ export async function send<T, E>(
   input: unknown,
   options: RequestOptions | undefined,
 ): Promise<Outcome<T, E>> {
-  const { fetchOptions, retries, retryCodes, timeoutMs, serverURL, headers: callHeaders, ...fetchFields } =
-    options ?? {};
+  const { fetchOptions, retries, retryCodes, timeoutMs, serverURL, headers: callHeaders, ...fetchFields } = options ?? {};
   // What `$inspect` shows; replaced once something is sent, then completed in place.
   let call: any = { status: "invalid" };
   let url = "";
@@ -164,11 +154,25 @@ export async function send<T, E>(
         throw classify(err, init.signal);
       });
       // A clone, so the caller can still read the body.
-      if (logger) logExchange(logger, `< Response: ${title} (Status Code: ${res.status})`, res.headers, await res.clone().text().catch(() => ""));
+      if (logger)
+        logExchange(
+          logger,
+          `< Response: ${title} (Status Code: ${res.status})`,
+          res.headers,
+          await res
+            .clone()
+            .text()
+            .catch(() => ""),
+        );
       return res;
     };
 
-    call = { status: "request-error", get request() { return request(); } };
+    call = {
+      status: "request-error",
+      get request() {
+        return request();
+      },
+    };
     const res = await retry(attempt, retries || client._options.retryConfig, retryCodes || DEFAULT_RETRY_CODES);
     call.status = "complete";
     call.response = res;
@@ -201,12 +205,13 @@ async function read<T>(op: Operation<T>, res: Response, request: () => Request):
   try {
     value = JSON.parse(body);
     if (success) return { ok: true, value: op.decode!(value) };
-    return ERR(status === 404 ? new ResourceNotFound(decodeNotFound(value), meta) : new HTTPValidationError(decodeValidationBody(value), meta));
+    return ERR(
+      status === 404 ? new ResourceNotFound(decodeNotFound(value), meta) : new HTTPValidationError(decodeValidationBody(value), meta),
+    );
   } catch (err) {
     // Bad JSON (the official SDK lets that SyntaxError escape) or the wrong shape. For an error
     // status the raw value also carries the exchange, as the official error bodies do.
-    const rawValue =
-      !success && isObject(value) ? withExchange(value, meta) : value;
+    const rawValue = !success && isObject(value) ? withExchange(value, meta) : value;
     return ERR(new ResponseValidationError("Response validation failed", { ...meta, cause: err, rawValue }));
   }
 }

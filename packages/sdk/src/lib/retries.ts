@@ -12,8 +12,7 @@ export type BackoffStrategy = {
 };
 
 export type RetryConfig =
-  | { strategy: "none" }
-  | { strategy: "backoff"; backoff?: BackoffStrategy | undefined; retryConnectionErrors?: boolean | undefined };
+  { strategy: "none" } | { strategy: "backoff"; backoff?: BackoffStrategy | undefined; retryConnectionErrors?: boolean | undefined };
 
 export const DEFAULT_RETRY_CODES = ["429", "500", "502", "503", "504"];
 
@@ -36,11 +35,7 @@ export function retryAfterMs(res: Response): number {
  * Runs `attempt` until it gives a non-retryable outcome. There is no attempt limit: the loop ends
  * once `maxElapsedTime` has passed, returning the last response or throwing the last error.
  */
-export async function retry(
-  attempt: () => Promise<Response>,
-  config: RetryConfig | undefined,
-  codes: string[],
-): Promise<Response> {
+export async function retry(attempt: () => Promise<Response>, config: RetryConfig | undefined, codes: string[]): Promise<Response> {
   if (config?.strategy !== "backoff") return attempt();
   const {
     initialInterval = 500,

@@ -1,7 +1,5 @@
 /** The outcome of a standalone function: it never throws for API or network failures. */
-export type Result<T, E = unknown> =
-  | { ok: true; value: T; error?: never }
-  | { ok: false; value?: never; error: E };
+export type Result<T, E = unknown> = { ok: true; value: T; error?: never } | { ok: false; value?: never; error: E };
 
 export function OK<V>(value: V): Result<V, never> {
   return { ok: true, value };

@@ -46,7 +46,16 @@ export function sample(schemas: Record<string, Schema>, schema: Schema, rnd: () 
   }
   if (schema["allOf"]) {
     const parts = schema["allOf"].map((s: Schema) => (s["$ref"] ? schemas[s["$ref"].split("/").pop()]! : s));
-    return sample(schemas, { type: "object", properties: Object.assign({}, ...parts.map((p: Schema) => p["properties"])), required: parts.flatMap((p: Schema) => p["required"] ?? []) }, rnd, depth);
+    return sample(
+      schemas,
+      {
+        type: "object",
+        properties: Object.assign({}, ...parts.map((p: Schema) => p["properties"])),
+        required: parts.flatMap((p: Schema) => p["required"] ?? []),
+      },
+      rnd,
+      depth,
+    );
   }
   if ("const" in schema) return schema["const"];
   if (schema["enum"]) return pick(schema["enum"]);
@@ -74,7 +83,8 @@ export function sample(schemas: Record<string, Schema>, schema: Schema, rnd: () 
       if (!schema["properties"] && extra) {
         for (let i = int(0, deep ? 0 : 2); i > 0; i--) {
           const keyFormat: string | undefined = schema["propertyNames"]?.["format"];
-          out[keyFormat ? sampleString(keyFormat, rnd, pick, int) : pick(MAP_KEYS)] = extra === true ? pick(["x", 1, true]) : sample(schemas, extra, rnd, depth + 1);
+          out[keyFormat ? sampleString(keyFormat, rnd, pick, int) : pick(MAP_KEYS)] =
+            extra === true ? pick(["x", 1, true]) : sample(schemas, extra, rnd, depth + 1);
         }
       }
       return out;
@@ -84,7 +94,12 @@ export function sample(schemas: Record<string, Schema>, schema: Schema, rnd: () 
   }
 }
 
-function sampleString(format: string | undefined, rnd: () => number, pick: <T>(l: readonly T[]) => T, int: (a: number, b: number) => number): string {
+function sampleString(
+  format: string | undefined,
+  rnd: () => number,
+  pick: <T>(l: readonly T[]) => T,
+  int: (a: number, b: number) => number,
+): string {
   const two = (n: number) => String(n).padStart(2, "0");
   switch (format) {
     case "date-time": {

@@ -36,8 +36,19 @@ const update: CustomerUpdate = { type: "team", taxId: null, billingAddress: { co
 const list: CustomersListRequest = { organizationId: ["a"], metadata: { tier: ["a", "b"], n: 3 }, sorting: ["-created_at"] };
 // @ts-expect-error sorting is a closed set
 const badSort: CustomersListRequest = { sorting: ["newest"] };
-const retry: RetryConfig = { strategy: "backoff", backoff: { initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000 }, retryConnectionErrors: true };
-const options: SDKOptions = { accessToken: async () => "t", server: "sandbox", timeoutMs: 1, retryConfig: retry, httpClient: new HTTPClient(), debugLogger: console };
+const retry: RetryConfig = {
+  strategy: "backoff",
+  backoff: { initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000 },
+  retryConnectionErrors: true,
+};
+const options: SDKOptions = {
+  accessToken: async () => "t",
+  server: "sandbox",
+  timeoutMs: 1,
+  retryConfig: retry,
+  httpClient: new HTTPClient(),
+  debugLogger: console,
+};
 
 export async function usage(polar: Polar, core: PolarCore): Promise<void> {
   const c: Customer = await polar.customers.create(fromDocs);
@@ -66,7 +77,11 @@ export async function usage(polar: Polar, core: PolarCore): Promise<void> {
 }
 
 // Written against @polar-sh/sdk/webhooks, the way Polar's framework adapters use it.
-export async function onWebhook(body: string | Buffer, headers: Record<string, string>, onPayload: (payload: ReturnType<typeof validateEvent>) => Promise<void>): Promise<number> {
+export async function onWebhook(
+  body: string | Buffer,
+  headers: Record<string, string>,
+  onPayload: (payload: ReturnType<typeof validateEvent>) => Promise<void>,
+): Promise<number> {
   let event: WebhookPayload;
   try {
     event = validateEvent(body, headers, "whsec_x");

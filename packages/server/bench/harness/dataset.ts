@@ -36,8 +36,42 @@ export function randomSource(seed: number): () => number {
 }
 
 const SYLLABLES = [
-  "ka", "lo", "mi", "ran", "sel", "to", "vi", "an", "bel", "cor", "da", "el", "fin", "gra", "hal", "is", "jo", "ken",
-  "lu", "mar", "ne", "ol", "pa", "qui", "ros", "sa", "tin", "ul", "ver", "wen", "xa", "yo", "zan", "bri", "dor", "em",
+  "ka",
+  "lo",
+  "mi",
+  "ran",
+  "sel",
+  "to",
+  "vi",
+  "an",
+  "bel",
+  "cor",
+  "da",
+  "el",
+  "fin",
+  "gra",
+  "hal",
+  "is",
+  "jo",
+  "ken",
+  "lu",
+  "mar",
+  "ne",
+  "ol",
+  "pa",
+  "qui",
+  "ros",
+  "sa",
+  "tin",
+  "ul",
+  "ver",
+  "wen",
+  "xa",
+  "yo",
+  "zan",
+  "bri",
+  "dor",
+  "em",
 ];
 const DOMAINS = Array.from({ length: 300 }, (_, i) => `${["mail", "post", "inbox", "corp", "team", "works"][i % 6]}${i}.example`);
 const TLDS = ["com", "net", "org", "io", "se", "de"];
@@ -65,7 +99,14 @@ function makeCustomer(rand: () => number, organizationId: string, index: number,
   const hasName = rand() >= 0.1;
   const hasAddress = rand() < 0.4;
   const address: Address | null = hasAddress
-    ? { line1: `${1 + Math.floor(rand() * 200)} ${capitalise(word(rand, 2))} Street`, line2: null, postalCode: String(10000 + Math.floor(rand() * 89999)), city: capitalise(word(rand, 3)), state: null, country: pick(rand, COUNTRIES) }
+    ? {
+        line1: `${1 + Math.floor(rand() * 200)} ${capitalise(word(rand, 2))} Street`,
+        line2: null,
+        postalCode: String(10000 + Math.floor(rand() * 89999)),
+        city: capitalise(word(rand, 3)),
+        state: null,
+        country: pick(rand, COUNTRIES),
+      }
     : null;
   return {
     id: uuid4(rand),
@@ -84,7 +125,12 @@ function makeCustomer(rand: () => number, organizationId: string, index: number,
 }
 
 /** The customers of one organization, in creation order. */
-export function* organizationCustomers(organizationId: string, count: number, seed: number, externalPrefix: string): Generator<NewCustomer> {
+export function* organizationCustomers(
+  organizationId: string,
+  count: number,
+  seed: number,
+  externalPrefix: string,
+): Generator<NewCustomer> {
   const rand = randomSource(seed);
   for (let i = 0; i < count; i++) yield makeCustomer(rand, organizationId, i, externalPrefix);
 }

@@ -18,7 +18,8 @@ export type Backend = "sqlite" | "postgres";
 export const DATA_DIR = fileURLToPath(new URL("../.data", import.meta.url));
 const SRC_DIR = fileURLToPath(new URL("../../src", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/polar-customers.js", import.meta.url));
-export const ADMIN_URL = process.env.POLAR_BENCH_POSTGRES_URL ?? process.env.POLAR_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_URL =
+  process.env.POLAR_BENCH_POSTGRES_URL ?? process.env.POLAR_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export interface DatasetMeta {
   key: string;
@@ -51,18 +52,29 @@ function cacheKey(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/(migrations|rows|schema|tables)\.ts$/.test(entry.name) && !path.includes(`${SRC_DIR}/platform/schema/`) && !path.includes("/tests/")) files.push(path);
+      else if (
+        /(migrations|rows|schema|tables)\.ts$/.test(entry.name) &&
+        !path.includes(`${SRC_DIR}/platform/schema/`) &&
+        !path.includes("/tests/")
+      )
+        files.push(path);
     }
   };
   walk(SRC_DIR);
-  for (const file of [...files.sort(), fileURLToPath(new URL("./dataset.ts", import.meta.url)), fileURLToPath(new URL("./seed.ts", import.meta.url))]) {
+  for (const file of [
+    ...files.sort(),
+    fileURLToPath(new URL("./dataset.ts", import.meta.url)),
+    fileURLToPath(new URL("./seed.ts", import.meta.url)),
+  ]) {
     hash.update(file.slice(SRC_DIR.length)).update(readFileSync(file));
   }
   return hash.digest("hex").slice(0, 10);
 }
 
 function createToken(databaseUrl: string, organizationId: string): string {
-  const result = spawnSync(process.execPath, [BIN, "tokens", "create", "--org", organizationId, "--database", databaseUrl], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, [BIN, "tokens", "create", "--org", organizationId, "--database", databaseUrl], {
+    encoding: "utf8",
+  });
   const token = result.stdout.trim();
   if (result.status !== 0 || !token.startsWith("polar_oat_")) throw new Error(`tokens create failed: ${result.stderr}`);
   return token;
@@ -72,7 +84,13 @@ const progressLine = (label: string) => (rows: number, total: number) => {
   if (rows % 50_000 === 0 || rows === total) process.stderr.write(`  seeding ${label}: ${rows}/${total}\r`);
 };
 
-async function seedInto(databaseUrl: string, backend: Backend, size: number, key: string, afterMigrations?: () => Promise<void>): Promise<DatasetMeta> {
+async function seedInto(
+  databaseUrl: string,
+  backend: Backend,
+  size: number,
+  key: string,
+  afterMigrations?: () => Promise<void>,
+): Promise<DatasetMeta> {
   const storage = await openStorage(databaseUrl);
   let result;
   try {
@@ -84,8 +102,15 @@ async function seedInto(databaseUrl: string, backend: Backend, size: number, key
   process.stderr.write("\n");
   const token = createToken(databaseUrl, result.organizationId);
   return {
-    key, backend, size, rows: result.rows, seedSeconds: result.seconds, seededAt: new Date().toISOString(),
-    organizationId: result.organizationId, token, sample: result.sample,
+    key,
+    backend,
+    size,
+    rows: result.rows,
+    seedSeconds: result.seconds,
+    seededAt: new Date().toISOString(),
+    organizationId: result.organizationId,
+    token,
+    sample: result.sample,
   };
 }
 
@@ -100,7 +125,8 @@ function readMeta(backend: Backend, size: number, key: string): DatasetMeta | un
 function dropStaleFiles(backend: Backend, size: number, key: string): void {
   if (!existsSync(DATA_DIR)) return;
   for (const name of readdirSync(DATA_DIR)) {
-    if (name.startsWith(`${backend}-${size}-`) && !name.startsWith(`${backend}-${size}-${key}`)) rmSync(join(DATA_DIR, name), { force: true });
+    if (name.startsWith(`${backend}-${size}-`) && !name.startsWith(`${backend}-${size}-${key}`))
+      rmSync(join(DATA_DIR, name), { force: true });
   }
 }
 
@@ -156,7 +182,9 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>, url = ADMIN
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL unreachable at ${new URL(url).host} (set POLAR_BENCH_POSTGRES_URL): ${(error as Error).message}`, { cause: error });
+    throw new Error(`PostgreSQL unreachable at ${new URL(url).host} (set POLAR_BENCH_POSTGRES_URL): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     return await work(client);

@@ -83,7 +83,10 @@ export const ENDPOINTS: Endpoint[] = [
     name: "list-query",
     title: () => `GET /v1/customers/?limit=${LIST_LIMIT}&query={4–6 chars}`,
     load: (f) => getPath({ BENCH_VALUES: f.queryTerms, BENCH_PATH_PREFIX: `/v1/customers/?limit=${LIST_LIMIT}&query=` }),
-    probe: (m, i) => ({ method: "GET", path: `/v1/customers/?limit=${LIST_LIMIT}&query=${encodeURIComponent(nth(m.sample.queryTerms, i))}` }),
+    probe: (m, i) => ({
+      method: "GET",
+      path: `/v1/customers/?limit=${LIST_LIMIT}&query=${encodeURIComponent(nth(m.sample.queryTerms, i))}`,
+    }),
   },
   {
     name: "list-deep",
@@ -97,7 +100,13 @@ export const ENDPOINTS: Endpoint[] = [
     load: () => ({ script: "create.lua", env: {} }),
     probe: (_m, i) => {
       const n = `probe-${process.pid}-${Date.now().toString(36)}-${i}`;
-      const body = { email: `bench.${n}@example.com`, name: `Bench ${n}`, external_id: `bench_${n}`, billing_address: { country: "SE" }, metadata: { source: "wrk", seats: 1 + (i % 50) } };
+      const body = {
+        email: `bench.${n}@example.com`,
+        name: `Bench ${n}`,
+        external_id: `bench_${n}`,
+        billing_address: { country: "SE" },
+        metadata: { source: "wrk", seats: 1 + (i % 50) },
+      };
       return { method: "POST", path: "/v1/customers/", body: JSON.stringify(body) };
     },
   },
@@ -105,6 +114,10 @@ export const ENDPOINTS: Endpoint[] = [
     name: "patch",
     title: () => "PATCH /v1/customers/{id}",
     load: (f) => ({ script: "patch.lua", env: { BENCH_VALUES: f.ids } }),
-    probe: (m, i) => ({ method: "PATCH", path: `/v1/customers/${nth(m.sample.ids, i)}`, body: JSON.stringify({ name: `Renamed probe ${i}`, metadata: { plan: "pro", seats: 1 + (i % 50) } }) }),
+    probe: (m, i) => ({
+      method: "PATCH",
+      path: `/v1/customers/${nth(m.sample.ids, i)}`,
+      body: JSON.stringify({ name: `Renamed probe ${i}`, metadata: { plan: "pro", seats: 1 + (i % 50) } }),
+    }),
   },
 ];

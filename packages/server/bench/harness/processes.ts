@@ -90,7 +90,10 @@ export async function startServer(options: ServerOptions): Promise<{ child: Chil
 }
 
 export async function startBaseline(bodyFile: string): Promise<Child> {
-  const child = spawn(process.execPath, [BASELINE], { env: { ...process.env, BASELINE_BODY_FILE: bodyFile }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BASELINE], {
+    env: { ...process.env, BASELINE_BODY_FILE: bodyFile },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const stderr = collectStderr(child);
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";

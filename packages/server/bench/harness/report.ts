@@ -78,12 +78,20 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
   out(`Written by \`packages/server/bench/run.ts\` (see [README.md](README.md)); do not edit by hand.`);
   out();
   out(`- Command: \`${settings.command}\``);
-  out(`- When: ${settings.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${((settings.finishedAt.getTime() - settings.startedAt.getTime()) / 60000).toFixed(1)} min`);
-  out(`- Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, Node ${process.version}${settings.workers ? `, serve --workers ${settings.workers}` : ""}`);
-  out(`- Load: wrk -t${THREADS} -c${CONNECTIONS}, ${settings.seconds} s per measurement after a ${settings.warmupSeconds} s warm-up; baseline, server, baseline`);
+  out(
+    `- When: ${settings.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${((settings.finishedAt.getTime() - settings.startedAt.getTime()) / 60000).toFixed(1)} min`,
+  );
+  out(
+    `- Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, Node ${process.version}${settings.workers ? `, serve --workers ${settings.workers}` : ""}`,
+  );
+  out(
+    `- Load: wrk -t${THREADS} -c${CONNECTIONS}, ${settings.seconds} s per measurement after a ${settings.warmupSeconds} s warm-up; baseline, server, baseline`,
+  );
   out("- **ratio** = server req/s ÷ mean req/s of the two baseline runs around it. The baseline is a bare `node:http` server");
   out("  (`bench/baseline-server.mjs`) sending the median response size of the endpoint. p50/p99 are the server's latencies");
-  out(`  under that load (${CONNECTIONS} connections, so they include queueing); **alone** is the median latency of ${PROBES} requests sent`);
+  out(
+    `  under that load (${CONNECTIONS} connections, so they include queueing); **alone** is the median latency of ${PROBES} requests sent`,
+  );
   out("  one at a time before the load. RSS: the server process (and workers) right after its load.");
   out("- Absolute numbers depend on the machine and its other load; compare ratios, and only within one run.");
   if (flagged(runs)) {
@@ -112,7 +120,10 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
       return `${e.ratio === undefined ? "–" : ratio(e.ratio)}${marked(e) ? " ⚠" : ""}`;
     });
     const ref = REFERENCE[name];
-    const title = runs.flatMap((r) => r.endpoints).find((e) => e.name === name)!.title.replace(/page=\d+/, "page=N");
+    const title = runs
+      .flatMap((r) => r.endpoints)
+      .find((e) => e.name === name)!
+      .title.replace(/page=\d+/, "page=N");
     out(`| ${title} | ${cells.join(" | ")} | ${ref ? `${ref[0]} / ${ref[1]}` : ""} |`);
   }
   const deep = runs.filter((r) => r.size >= 1_000_000).map((r) => [r, r.endpoints.find((e) => e.name === "list-deep")?.target] as const);
@@ -130,10 +141,16 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
     out(`## ${LABEL[r.backend]}, ${grouped(r.size)} customers`);
     out();
     out(`- Data set: ${grouped(r.size)} customers in one organization, ${r.noise}; ${grouped(r.rows)} rows.`);
-    out(`- Seeding: ${grouped(r.rows / r.seedSeconds)} rows/s (${r.seedSeconds.toFixed(1)} s, ${r.seededNow ? "in this run" : `cached, seeded ${r.seededAt.slice(0, 16).replace("T", " ")} UTC`}).`);
-    out(`- Cold start (spawn of \`node bin/polar-customers.js serve\` → first 200 of GET /v1/customers/{id}): ${grouped(r.coldStartMs)} ms.`);
+    out(
+      `- Seeding: ${grouped(r.rows / r.seedSeconds)} rows/s (${r.seedSeconds.toFixed(1)} s, ${r.seededNow ? "in this run" : `cached, seeded ${r.seededAt.slice(0, 16).replace("T", " ")} UTC`}).`,
+    );
+    out(
+      `- Cold start (spawn of \`node bin/polar-customers.js serve\` → first 200 of GET /v1/customers/{id}): ${grouped(r.coldStartMs)} ms.`,
+    );
     out();
-    out("| endpoint | ratio | server req/s | baseline req/s (before / after) | p50 ms | p99 ms | alone ms | RSS after | response bytes | planner stats | check |");
+    out(
+      "| endpoint | ratio | server req/s | baseline req/s (before / after) | p50 ms | p99 ms | alone ms | RSS after | response bytes | planner stats | check |",
+    );
     out("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
     for (const e of r.endpoints) {
       if (e.pending) {

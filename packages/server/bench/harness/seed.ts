@@ -47,30 +47,37 @@ async function insertAll(storage: Storage, customers: Iterable<NewCustomer>, onR
   let done = false;
   await fastLoading(storage);
   while (!done) {
-    await customerTables(storage).transaction().execute(async (trx) => {
-      // PostgreSQL: no wait for the WAL flush at commit; the database stays consistent, and a failed load is thrown away.
-      if (storage.dialect === "postgres") await sql`set local synchronous_commit = off`.execute(trx);
-      const perOrganization = new Map<string, number>();
-      for (let s = 0; s < STATEMENTS_PER_TRANSACTION && !done; s++) {
-        const rows = [];
-        while (rows.length < ROWS_PER_STATEMENT) {
-          const next = iterator.next();
-          if (next.done) {
-            done = true;
-            break;
+    await customerTables(storage)
+      .transaction()
+      .execute(async (trx) => {
+        // PostgreSQL: no wait for the WAL flush at commit; the database stays consistent, and a failed load is thrown away.
+        if (storage.dialect === "postgres") await sql`set local synchronous_commit = off`.execute(trx);
+        const perOrganization = new Map<string, number>();
+        for (let s = 0; s < STATEMENTS_PER_TRANSACTION && !done; s++) {
+          const rows = [];
+          while (rows.length < ROWS_PER_STATEMENT) {
+            const next = iterator.next();
+            if (next.done) {
+              done = true;
+              break;
+            }
+            rows.push(customerToRow(codec, next.value));
+            perOrganization.set(next.value.organizationId, (perOrganization.get(next.value.organizationId) ?? 0) + 1);
           }
-          rows.push(customerToRow(codec, next.value));
-          perOrganization.set(next.value.organizationId, (perOrganization.get(next.value.organizationId) ?? 0) + 1);
+          if (rows.length > 0) await trx.insertInto("customers").values(rows).execute();
+          onRows(rows.length);
         }
-        if (rows.length > 0) await trx.insertInto("customers").values(rows).execute();
-        onRows(rows.length);
-      }
-      for (const [organizationId, n] of perOrganization) await adjustLiveCount(trx, organizationId, n);
-    });
+        for (const [organizationId, n] of perOrganization) await adjustLiveCount(trx, organizationId, n);
+      });
   }
 }
 
-function* interleave(main: Iterable<NewCustomer>, noise: Iterable<NewCustomer>[], noiseEvery: number, sampler: Sampler): Generator<NewCustomer> {
+function* interleave(
+  main: Iterable<NewCustomer>,
+  noise: Iterable<NewCustomer>[],
+  noiseEvery: number,
+  sampler: Sampler,
+): Generator<NewCustomer> {
   // Noise customers are spread through the main organization's, as real tenants' rows would be.
   const noiseIterators = noise.map((n) => n[Symbol.iterator]());
   let i = 0;
@@ -90,7 +97,14 @@ function* interleave(main: Iterable<NewCustomer>, noise: Iterable<NewCustomer>[]
 export async function seed(storage: Storage, plan: DatasetPlan, progress: (rows: number, total: number) => void): Promise<SeedResult> {
   const s = storage;
   const org = async (name: string, n: number) =>
-    (await s.accounts.createOrganization({ id: randomUUID(), name, slug: `bench-${n}-${randomUUID().slice(0, 8)}`, createdAt: new Date(Date.UTC(2023, 11, 1)) })).id;
+    (
+      await s.accounts.createOrganization({
+        id: randomUUID(),
+        name,
+        slug: `bench-${n}-${randomUUID().slice(0, 8)}`,
+        createdAt: new Date(Date.UTC(2023, 11, 1)),
+      })
+    ).id;
   const organizationId = await org("Bench organization", 0);
   const noiseOrganizationIds: string[] = [];
   for (let n = 1; n <= plan.noiseOrganizations; n++) noiseOrganizationIds.push(await org(`Noise organization ${n}`, n));

@@ -44,7 +44,13 @@ let runs = 0;
 
 export function runWrk(baseUrl: string, load: LoadScript, token: string, seconds: number): Promise<WrkResult> {
   const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "30s", "-s", `${LUA_DIR}/${load.script}`, `${baseUrl}/`];
-  const env = { ...process.env, ...load.env, BENCH_LUA_DIR: LUA_DIR, BENCH_TOKEN: token, BENCH_TAG: `${process.pid}x${++runs}x${Date.now().toString(36)}` };
+  const env = {
+    ...process.env,
+    ...load.env,
+    BENCH_LUA_DIR: LUA_DIR,
+    BENCH_TOKEN: token,
+    BENCH_TAG: `${process.pid}x${++runs}x${Date.now().toString(36)}`,
+  };
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";

@@ -71,13 +71,20 @@ function buildProgram(): Command {
     .addOption(new Option("--host <host>", "interface to listen on").default(process.env.HOST || "127.0.0.1"))
     .addOption(new Option("--port <port>", "port to listen on (0 picks a free one)").default(process.env.PORT || "8000"))
     .addOption(
-      new Option("--request-timeout <seconds>", "time a client has to send a whole request before it gets 408").default(process.env.POLAR_REQUEST_TIMEOUT || "30"),
+      new Option("--request-timeout <seconds>", "time a client has to send a whole request before it gets 408").default(
+        process.env.POLAR_REQUEST_TIMEOUT || "30",
+      ),
     )
     .addOption(
-      new Option("--max-connections <count>", "open connections beyond this many are answered 503 and closed").default(process.env.POLAR_MAX_CONNECTIONS || "1000"),
+      new Option("--max-connections <count>", "open connections beyond this many are answered 503 and closed").default(
+        process.env.POLAR_MAX_CONNECTIONS || "1000",
+      ),
     )
     .addOption(
-      new Option("--cors-origin <origin>", 'allow browser calls from this origin, e.g. http://localhost:5173, or "*" for any (repeatable, or comma-separated)')
+      new Option(
+        "--cors-origin <origin>",
+        'allow browser calls from this origin, e.g. http://localhost:5173, or "*" for any (repeatable, or comma-separated)',
+      )
         .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
         .default(process.env.POLAR_CORS_ORIGIN ? [process.env.POLAR_CORS_ORIGIN] : [], "$POLAR_CORS_ORIGIN, else none"),
     )
@@ -112,9 +119,11 @@ function buildProgram(): Command {
           throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
         }
         const requestTimeout = Number(opts.requestTimeout);
-        if (!(requestTimeout >= 1 && requestTimeout <= 3600)) throw new UsageError(`--request-timeout must be a number of seconds from 1 to 3600, got "${opts.requestTimeout}"`);
+        if (!(requestTimeout >= 1 && requestTimeout <= 3600))
+          throw new UsageError(`--request-timeout must be a number of seconds from 1 to 3600, got "${opts.requestTimeout}"`);
         const maxConnections = Number(opts.maxConnections);
-        if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new UsageError(`--max-connections must be a positive integer, got "${opts.maxConnections}"`);
+        if (!Number.isInteger(maxConnections) || maxConnections < 1)
+          throw new UsageError(`--max-connections must be a positive integer, got "${opts.maxConnections}"`);
         let corsOrigins: string[];
         try {
           corsOrigins = parseCorsOrigins(opts.corsOrigin);
@@ -122,9 +131,11 @@ function buildProgram(): Command {
           throw new UsageError(`--cors-origin: ${(error as Error).message}`);
         }
         const workers = Number(opts.workers);
-        if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be an integer from 1 to 64, got "${opts.workers}"`);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+          throw new UsageError(`--workers must be an integer from 1 to 64, got "${opts.workers}"`);
         // Checked before the database is opened (and maybe created) for nothing.
-        if (opts.bootstrapToken !== undefined) checkChosenToken(opts.bootstrapToken, "organization", "the bootstrap token (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)");
+        if (opts.bootstrapToken !== undefined)
+          checkChosenToken(opts.bootstrapToken, "organization", "the bootstrap token (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)");
         // Loaded on demand: the HTTP stack is most of the startup time of the admin commands.
         const { serve } = await import("./serve.js");
         await serve({
@@ -215,7 +226,10 @@ function buildProgram(): Command {
     .description("issue an organization (--org) or personal (--user) access token and print it")
     .option("--org <id>", "organization id: issues a polar_oat_ token")
     .option("--user <id>", "user id: issues a polar_pat_ token")
-    .option("--scopes <scopes>", `space-separated scopes, any of Polar's (default: every scope this server's endpoints accept: "${servedScopes().join(" ")}")`)
+    .option(
+      "--scopes <scopes>",
+      `space-separated scopes, any of Polar's (default: every scope this server's endpoints accept: "${servedScopes().join(" ")}")`,
+    )
     .option("--expires-in <duration>", "lifetime such as 30d, 12h or 90m (default: never expires)")
     .addOption(databaseOption())
     .action(async (opts: { org?: string; user?: string; scopes?: string; expiresIn?: string; database: string }) => {
@@ -225,14 +239,19 @@ function buildProgram(): Command {
       if (opts.expiresIn !== undefined) {
         expiresInMs = parseDuration(opts.expiresIn);
         if (expiresInMs === null) throw new UsageError(`--expires-in must look like 30d, 12h, 90m or 45s, got "${opts.expiresIn}"`);
-        if (!expiryWithinRange(Date.now(), expiresInMs)) throw new UsageError(`--expires-in ${opts.expiresIn} ends after the year 9999; use a shorter lifetime or none`);
+        if (!expiryWithinRange(Date.now(), expiresInMs))
+          throw new UsageError(`--expires-in ${opts.expiresIn} ends after the year 9999; use a shorter lifetime or none`);
       }
-      const token = await withStorage(db(opts), EXISTING, (s) => createToken(s, { organizationId: opts.org, userId: opts.user, scopes, expiresInMs }));
+      const token = await withStorage(db(opts), EXISTING, (s) =>
+        createToken(s, { organizationId: opts.org, userId: opts.user, scopes, expiresInMs }),
+      );
       process.stdout.write(`${token}\n`);
     });
   tokens
     .command("list")
-    .description("print an organization's (--org) or user's (--user) tokens as a JSON array: prefix, scopes, status, times; never the secret")
+    .description(
+      "print an organization's (--org) or user's (--user) tokens as a JSON array: prefix, scopes, status, times; never the secret",
+    )
     .option("--org <id>", "organization id")
     .option("--user <id>", "user id")
     .addOption(databaseOption())
@@ -253,7 +272,7 @@ function buildProgram(): Command {
   program
     .command("seed")
     .description("load organizations, tokens and customers from a JSON file; entries already there are left alone")
-    .argument("<file>", "seed file (format: see README, \"Seed files\")")
+    .argument("<file>", 'seed file (format: see README, "Seed files")')
     .addOption(databaseOption())
     .action(async (file: string, opts: { database: string }) => {
       printJson(await seedFile(db(opts), file));
@@ -288,7 +307,13 @@ function reportErrorsWithHints(command: Command, path: string[] = []): void {
   const help = ["polar-customers", "help", ...path].join(" ");
   command.configureOutput({
     // One line: commander puts its "(Did you mean …?)" suggestion on a line of its own.
-    outputError: (text, write) => write(`${text.trim().replace(/^error: /, "polar-customers: ").replace(/\s*\n\s*/g, " ")} (see \`${help}\`)\n`),
+    outputError: (text, write) =>
+      write(
+        `${text
+          .trim()
+          .replace(/^error: /, "polar-customers: ")
+          .replace(/\s*\n\s*/g, " ")} (see \`${help}\`)\n`,
+      ),
   });
   for (const sub of command.commands) reportErrorsWithHints(sub, [...path, sub.name()]);
 }
@@ -304,7 +329,8 @@ function expandHelp(program: Command, argv: string[]): string[] {
   let command = program;
   for (const name of rest) {
     const sub = command.commands.find((c) => c.name() === name || c.aliases().includes(name));
-    if (!sub) throw new UsageError(`unknown command '${[...rest.slice(0, rest.indexOf(name)), name].join(" ")}' (see \`polar-customers help\`)`);
+    if (!sub)
+      throw new UsageError(`unknown command '${[...rest.slice(0, rest.indexOf(name)), name].join(" ")}' (see \`polar-customers help\`)`);
     command = sub;
   }
   return [node, script, ...rest, "--help"];
@@ -312,7 +338,8 @@ function expandHelp(program: Command, argv: string[]): string[] {
 
 function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (current === undefined || message.includes(current.display) || (current.file !== undefined && message.includes(current.file))) return message;
+  if (current === undefined || message.includes(current.display) || (current.file !== undefined && message.includes(current.file)))
+    return message;
   return `${message} (database ${current.display})`;
 }
 

@@ -94,11 +94,14 @@ export async function serve(options: ServeOptions): Promise<void> {
 
 function banner(organizations: OrganizationRecord[], location: DatabaseLocation, url: string, testEndpoints: boolean): string[] {
   const lines = organizations.slice(0, LISTED_ORGANIZATIONS).map((org) => `Organization "${org.name}" (id ${org.id})`);
-  if (organizations.length > LISTED_ORGANIZATIONS) lines.push(`… and ${organizations.length - LISTED_ORGANIZATIONS} more: polar-customers orgs list`);
+  if (organizations.length > LISTED_ORGANIZATIONS)
+    lines.push(`… and ${organizations.length - LISTED_ORGANIZATIONS} more: polar-customers orgs list`);
   if (organizations.length === 0) lines.push("No organizations: create one with polar-customers orgs create --name NAME");
   // The database option only when it is needed and can be copied as printed (a redacted URL cannot).
-  const database = location.url === DEFAULT_DATABASE_URL ? "" : location.file ? ` --database sqlite:${location.file}` : " (with the same --database)";
-  if (location.url === "sqlite::memory:") lines.push("Get a token: none can be issued for an in-memory database from outside; start with POLAR_BOOTSTRAP_TOKEN");
+  const database =
+    location.url === DEFAULT_DATABASE_URL ? "" : location.file ? ` --database sqlite:${location.file}` : " (with the same --database)";
+  if (location.url === "sqlite::memory:")
+    lines.push("Get a token: none can be issued for an in-memory database from outside; start with POLAR_BOOTSTRAP_TOKEN");
   else lines.push(`Get a token: polar-customers tokens create --org ${organizations[0]?.id ?? "ORG_ID"}${database}`);
   lines.push(`API reference: ${url}/docs (OpenAPI: ${url}/openapi.json)`);
   if (testEndpoints) lines.push(`Test endpoints enabled: POST ${url}/v1/_test/reset`);
@@ -109,10 +112,16 @@ function banner(organizations: OrganizationRecord[], location: DatabaseLocation,
 function listenError(error: unknown, options: ServeOptions): ListenError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   const where = `${options.host}:${options.port}`;
-  if (code === "EADDRINUSE") return new ListenError(`port ${options.port} is already in use on ${options.host}; choose another with --port N or PORT=N (0 picks a free one)`);
-  if (code === "EACCES") return new ListenError(`not allowed to listen on ${where} (ports below 1024 need privileges); choose another with --port N or PORT=N`);
+  if (code === "EADDRINUSE")
+    return new ListenError(
+      `port ${options.port} is already in use on ${options.host}; choose another with --port N or PORT=N (0 picks a free one)`,
+    );
+  if (code === "EACCES")
+    return new ListenError(`not allowed to listen on ${where} (ports below 1024 need privileges); choose another with --port N or PORT=N`);
   if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN") {
-    return new ListenError(`cannot listen on host ${options.host}: no such local address; choose another with --host ADDRESS or HOST=ADDRESS`);
+    return new ListenError(
+      `cannot listen on host ${options.host}: no such local address; choose another with --host ADDRESS or HOST=ADDRESS`,
+    );
   }
   return undefined;
 }

@@ -4,7 +4,12 @@ import type { AccessTokenRecord, OrganizationRecord, UserRecord } from "../modul
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
-export const organizationView = (org: OrganizationRecord) => ({ id: org.id, name: org.name, slug: org.slug, created_at: iso(org.createdAt) });
+export const organizationView = (org: OrganizationRecord) => ({
+  id: org.id,
+  name: org.name,
+  slug: org.slug,
+  created_at: iso(org.createdAt),
+});
 
 export const userView = (user: UserRecord) => ({ id: user.id, email: user.email, created_at: iso(user.createdAt) });
 

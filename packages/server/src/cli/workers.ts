@@ -43,7 +43,10 @@ export async function startWorkers(count: number, storage: Storage): Promise<Wor
         // A worker that dies while serving is replaced; its connections are lost, the others' are not.
         listening.delete(worker);
         process.stderr.write(`polar-customers: worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another\n`);
-        fork().then(({ worker: replacement }) => listening.add(replacement), () => {});
+        fork().then(
+          ({ worker: replacement }) => listening.add(replacement),
+          () => {},
+        );
       });
     });
 

@@ -27,8 +27,21 @@ const QUOTED_TEXT = /^[\u0020-\u007E\u{80}-\u{10FFFF}]$/u;
 
 /** RFC 2142 mailbox names that are case-insensitive; the library lower-cases them. */
 const CASE_INSENSITIVE_MAILBOXES = new Set([
-  "info", "marketing", "sales", "support", "abuse", "noc", "security",
-  "postmaster", "hostmaster", "usenet", "news", "webmaster", "www", "uucp", "ftp",
+  "info",
+  "marketing",
+  "sales",
+  "support",
+  "abuse",
+  "noc",
+  "security",
+  "postmaster",
+  "hostmaster",
+  "usenet",
+  "news",
+  "webmaster",
+  "www",
+  "uucp",
+  "ftp",
 ]);
 
 /**
@@ -188,7 +201,12 @@ function unquote(text: string): [string, boolean] {
       escaped = true;
     } else if (c === '"') {
       if (i !== chars.length - 1) {
-        throw new EmailSyntaxError(`Extra character(s) found after close quote: ${chars.slice(i + 1).map(displayCharacter).join(", ")}`);
+        throw new EmailSyntaxError(
+          `Extra character(s) found after close quote: ${chars
+            .slice(i + 1)
+            .map(displayCharacter)
+            .join(", ")}`,
+        );
       }
       break;
     } else {
@@ -235,7 +253,12 @@ function validateLocalPart(local: string, quoted: boolean): LocalPart {
   if (invalid.length > 0) {
     throw new EmailSyntaxError(`The email address contains invalid characters before the @-sign: ${listDisplays(invalid)}.`);
   }
-  checkDotAtom(local, "An email address cannot start with a {}.", "An email address cannot have a {} immediately before the @-sign.", false);
+  checkDotAtom(
+    local,
+    "An email address cannot start with a {}.",
+    "An email address cannot have a {} immediately before the @-sign.",
+    false,
+  );
   throw new EmailSyntaxError("The email address contains invalid characters before the @-sign.");
 }
 

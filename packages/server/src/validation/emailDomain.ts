@@ -133,7 +133,9 @@ function checkIdna2008Label(label: string): void {
     if (cp < 0x80 || CONTEXTUAL.has(cp)) return;
     if (!["Ll", "Lo", "Lm", "Mn", "Mc", "Nd"].includes(generalCategory(c))) {
       const hex = "U+" + cp.toString(16).toUpperCase().padStart(4, "0");
-      throw new EmailSyntaxError(`The part after the @-sign is invalid (Codepoint ${hex} at position ${index + 1} of ${pyRepr(label)} not allowed).`);
+      throw new EmailSyntaxError(
+        `The part after the @-sign is invalid (Codepoint ${hex} at position ${index + 1} of ${pyRepr(label)} not allowed).`,
+      );
     }
   });
 }
@@ -141,10 +143,14 @@ function checkIdna2008Label(label: string): void {
 function checkLengths(asciiDomain: string, original: string): void {
   if (asciiDomain.length > DOMAIN_MAX_LENGTH) {
     if (asciiDomain === original) {
-      throw new EmailSyntaxError(`The email address is too long after the @-sign ${tooManyCharacters(asciiDomain.length, DOMAIN_MAX_LENGTH)}.`);
+      throw new EmailSyntaxError(
+        `The email address is too long after the @-sign ${tooManyCharacters(asciiDomain.length, DOMAIN_MAX_LENGTH)}.`,
+      );
     }
     const diff = asciiDomain.length - DOMAIN_MAX_LENGTH;
-    throw new EmailSyntaxError(`The email address is too long after the @-sign (${diff} byte${diff === 1 ? "" : "s"} too many after IDNA encoding).`);
+    throw new EmailSyntaxError(
+      `The email address is too long after the @-sign (${diff} byte${diff === 1 ? "" : "s"} too many after IDNA encoding).`,
+    );
   }
   for (const label of asciiDomain.split(".")) {
     if (label.length > DNS_LABEL_MAX_LENGTH) {

@@ -11,9 +11,15 @@ const registryKeys = (file: string): ReadonlySet<string> =>
   new Set(Object.keys(require(`language-subtag-registry/data/json/${file}.json`) as Record<string, number>));
 
 /** Read on first use rather than at startup: most requests carry no locale. */
-let registry: { languages: ReadonlySet<string>; scripts: ReadonlySet<string>; regions: ReadonlySet<string>; variants: ReadonlySet<string> } | undefined;
+let registry:
+  { languages: ReadonlySet<string>; scripts: ReadonlySet<string>; regions: ReadonlySet<string>; variants: ReadonlySet<string> } | undefined;
 const subtags = () =>
-  (registry ??= { languages: registryKeys("language"), scripts: registryKeys("script"), regions: registryKeys("region"), variants: registryKeys("variant") });
+  (registry ??= {
+    languages: registryKeys("language"),
+    scripts: registryKeys("script"),
+    regions: registryKeys("region"),
+    variants: registryKeys("variant"),
+  });
 
 /**
  * Grandfathered tags (RFC 5646 §2.2.8) cannot be parsed by subtag; the registry

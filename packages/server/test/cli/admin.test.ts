@@ -9,7 +9,21 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { openStorage } from "../../src/storage.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
-import { call, cli as cliIn, CREATED_NOTICE, fails as failsIn, ISO, json, OAT, ok as okIn, serve as serveIn, stop, token, UUID, Workspace } from "../support/cli.js";
+import {
+  call,
+  cli as cliIn,
+  CREATED_NOTICE,
+  fails as failsIn,
+  ISO,
+  json,
+  OAT,
+  ok as okIn,
+  serve as serveIn,
+  stop,
+  token,
+  UUID,
+  Workspace,
+} from "../support/cli.js";
 
 let workspace: Workspace;
 let dir: string;
@@ -35,7 +49,11 @@ describe("CLI: manners", () => {
   });
 
   it("help A B shows that command's help; tokens help create does too", async () => {
-    for (const args of [["help", "tokens", "create"], ["tokens", "create", "--help"], ["tokens", "help", "create"]]) {
+    for (const args of [
+      ["help", "tokens", "create"],
+      ["tokens", "create", "--help"],
+      ["tokens", "help", "create"],
+    ]) {
       const out = await ok(args);
       assert.match(out, /^Usage: polar-customers tokens create \[options\]/, args.join(" "));
       assert.match(out, /--expires-in <duration>/);
@@ -45,7 +63,11 @@ describe("CLI: manners", () => {
   });
 
   it("usage mistakes exit 2 with one `polar-customers:` line pointing at the right help", async () => {
-    await fails(["tokens", "create", "--org", randomUUID(), "--scope", "customers:read"], 2, /unknown option '--scope' \(Did you mean --scopes\?\) \(see `polar-customers help tokens create`\)/);
+    await fails(
+      ["tokens", "create", "--org", randomUUID(), "--scope", "customers:read"],
+      2,
+      /unknown option '--scope' \(Did you mean --scopes\?\) \(see `polar-customers help tokens create`\)/,
+    );
     await fails(["orgs", "list", "--frobnicate"], 2, /unknown option '--frobnicate' \(see `polar-customers help orgs list`\)/);
     await fails(["frobnicate"], 2, /unknown command 'frobnicate' \(see `polar-customers help`\)/);
     await fails(["help", "tokens", "frob"], 2, /unknown command 'tokens frob'/);
@@ -68,7 +90,11 @@ describe("CLI: manners", () => {
       ["db", "reset", "--yes"],
       ["db", "backup", join(dir, `${randomUUID()}.db`)],
     ]) {
-      await fails([...args, "--database", database], 2, new RegExp(`no database at ${escape(fileOf(database))}; give the right one with --database`));
+      await fails(
+        [...args, "--database", database],
+        2,
+        new RegExp(`no database at ${escape(fileOf(database))}; give the right one with --database`),
+      );
     }
     assert.equal(existsSync(fileOf(database)), false, "nothing created the file");
     // Run from another folder with the default URL: the same, about ./data/polar.db there.
@@ -93,11 +119,23 @@ describe("CLI: manners", () => {
     const database = newDatabase();
     await ok(["orgs", "create", "--name", "X", "--database", database]);
     const id = randomUUID();
-    await fails(["tokens", "create", "--org", id, "--database", database], 2, new RegExp(`^polar-customers: no organization with id ${id} \\(database sqlite:${escape(fileOf(database))}\\)\\n$`));
+    await fails(
+      ["tokens", "create", "--org", id, "--database", database],
+      2,
+      new RegExp(`^polar-customers: no organization with id ${id} \\(database sqlite:${escape(fileOf(database))}\\)\\n$`),
+    );
     // A relative URL is shown resolved against the working directory.
     await ok(["orgs", "create", "--name", "Rel", "--database", "sqlite:rel.db"]);
-    await fails(["tokens", "list", "--org", id, "--database", "sqlite:rel.db"], 2, new RegExp(`\\(database sqlite:${escape(join(dir, "rel.db"))}\\)`));
-    const secret = await fails(["orgs", "list", "--database", "postgres://someone:s3cret@127.0.0.1:1/nowhere"], 1, /\(database postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere\)/);
+    await fails(
+      ["tokens", "list", "--org", id, "--database", "sqlite:rel.db"],
+      2,
+      new RegExp(`\\(database sqlite:${escape(join(dir, "rel.db"))}\\)`),
+    );
+    const secret = await fails(
+      ["orgs", "list", "--database", "postgres://someone:s3cret@127.0.0.1:1/nowhere"],
+      1,
+      /\(database postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere\)/,
+    );
     assert.doesNotMatch(secret, /s3cret/);
   });
 
@@ -110,7 +148,10 @@ describe("CLI: manners", () => {
       await ok(["orgs", "create", "--name", "Busy", "--database", database]);
       const run = await cliIn(dir, ["serve", "--port", String(port), "--database", database]);
       assert.equal(run.code, 1, run.stderr);
-      assert.match(run.stderr, new RegExp(`^polar-customers: port ${port} is already in use on 127\\.0\\.0\\.1; choose another with --port N or PORT=N`));
+      assert.match(
+        run.stderr,
+        new RegExp(`^polar-customers: port ${port} is already in use on 127\\.0\\.0\\.1; choose another with --port N or PORT=N`),
+      );
       assert.match(run.stderr, /^[^\n]+\n$/);
     } finally {
       blocker.close();
@@ -121,12 +162,18 @@ describe("CLI: manners", () => {
 describe("CLI: listing, revoking, deleting", () => {
   it("orgs list, users list, tokens list (prefix, scopes, times; never the secret) and last use", async () => {
     const database = newDatabase();
-    const [a, b] = [json(await ok(["orgs", "create", "--name", "Alpha", "--database", database])), json(await ok(["orgs", "create", "--name", "Beta", "--database", database]))];
+    const [a, b] = [
+      json(await ok(["orgs", "create", "--name", "Alpha", "--database", database])),
+      json(await ok(["orgs", "create", "--name", "Beta", "--database", database])),
+    ];
     assert.deepEqual(json(await ok(["orgs", "list", "--database", database])), [a, b]);
     const user = json(await ok(["users", "create", "--email", "u@example.com", "--database", database]));
     assert.deepEqual(json(await ok(["users", "list", "--database", database])), [user]);
 
-    const secret = token(await ok(["tokens", "create", "--org", a.id, "--scopes", "customers:read", "--expires-in", "30d", "--database", database]), OAT);
+    const secret = token(
+      await ok(["tokens", "create", "--org", a.id, "--scopes", "customers:read", "--expires-in", "30d", "--database", database]),
+      OAT,
+    );
     const forever = token(await ok(["tokens", "create", "--org", a.id, "--database", database]), OAT);
     const personal = token(await ok(["tokens", "create", "--user", user.id, "--database", database]), /^polar_pat_/);
     const listOut = await ok(["tokens", "list", "--org", a.id, "--database", database]);
@@ -134,7 +181,18 @@ describe("CLI: listing, revoking, deleting", () => {
     const listed = json(listOut);
     assert.equal(listed.length, 2);
     const [first, second] = listed;
-    assert.deepEqual(Object.keys(first), ["id", "kind", "prefix", "organization_id", "scopes", "status", "created_at", "expires_at", "last_used_at", "revoked_at"]);
+    assert.deepEqual(Object.keys(first), [
+      "id",
+      "kind",
+      "prefix",
+      "organization_id",
+      "scopes",
+      "status",
+      "created_at",
+      "expires_at",
+      "last_used_at",
+      "revoked_at",
+    ]);
     assert.match(first.id, UUID);
     assert.equal(first.prefix, `${secret.slice(0, 14)}…`);
     assert.equal(first.organization_id, a.id);
@@ -172,7 +230,9 @@ describe("CLI: listing, revoking, deleting", () => {
   it("tokens revoke by id or by the token itself; a running server refuses it; revoking twice changes nothing", async () => {
     const database = newDatabase();
     const org = json(await ok(["orgs", "create", "--name", "Revoke", "--database", database]));
-    const [byId, byValue, kept] = await Promise.all([0, 1, 2].map(() => ok(["tokens", "create", "--org", org.id, "--database", database]).then((o) => token(o, OAT))));
+    const [byId, byValue, kept] = await Promise.all(
+      [0, 1, 2].map(() => ok(["tokens", "create", "--org", org.id, "--database", database]).then((o) => token(o, OAT))),
+    );
     const list = json(await ok(["tokens", "list", "--org", org.id, "--database", database]));
     const idOf = (t: string) => list.find((x: { prefix: string }) => x.prefix === `${t.slice(0, 14)}…`).id;
     const revoked = json(await ok(["tokens", "revoke", idOf(byId), "--database", database]));
@@ -200,12 +260,19 @@ describe("CLI: listing, revoking, deleting", () => {
 
   it("members remove and orgs delete (which needs --yes); a deleted organization's tokens stop working", async () => {
     const database = newDatabase();
-    const [org, other] = [json(await ok(["orgs", "create", "--name", "Doomed", "--database", database])), json(await ok(["orgs", "create", "--name", "Other", "--database", database]))];
+    const [org, other] = [
+      json(await ok(["orgs", "create", "--name", "Doomed", "--database", database])),
+      json(await ok(["orgs", "create", "--name", "Other", "--database", database])),
+    ];
     const user = json(await ok(["users", "create", "--email", "m@example.com", "--database", database]));
     await ok(["members", "add", "--org", other.id, "--user", user.id, "--role", "admin", "--database", database]);
     const pat = token(await ok(["tokens", "create", "--user", user.id, "--database", database]), /^polar_pat_/);
     const oat = token(await ok(["tokens", "create", "--org", org.id, "--database", database]), OAT);
-    assert.deepEqual(json(await ok(["members", "remove", "--org", other.id, "--user", user.id, "--database", database])), { organization_id: other.id, user_id: user.id, removed: true });
+    assert.deepEqual(json(await ok(["members", "remove", "--org", other.id, "--user", user.id, "--database", database])), {
+      organization_id: other.id,
+      user_id: user.id,
+      removed: true,
+    });
     await fails(["members", "remove", "--org", other.id, "--user", user.id, "--database", database], 2, /is not a member of organization/);
 
     await fails(["orgs", "delete", org.id, "--database", database], 2, /cannot be undone; add --yes to confirm/);
@@ -213,10 +280,17 @@ describe("CLI: listing, revoking, deleting", () => {
     const deleted = json(await ok(["orgs", "delete", org.id, "--yes", "--database", database]));
     assert.equal(deleted.id, org.id);
     assert.equal(deleted.deleted, true);
-    assert.deepEqual(json(await ok(["orgs", "list", "--database", database])).map((o: { id: string }) => o.id), [other.id]);
+    assert.deepEqual(
+      json(await ok(["orgs", "list", "--database", database])).map((o: { id: string }) => o.id),
+      [other.id],
+    );
     await fails(["orgs", "delete", org.id, "--yes", "--database", database], 2, new RegExp(`no organization with id ${org.id}`));
     await fails(["tokens", "create", "--org", org.id, "--database", database], 2, /no organization with id/);
-    assert.equal(json(await ok(["tokens", "list", "--org", org.id, "--database", database])).length, 1, "a deleted organization's tokens stay listable");
+    assert.equal(
+      json(await ok(["tokens", "list", "--org", org.id, "--database", database])).length,
+      1,
+      "a deleted organization's tokens stay listable",
+    );
 
     const server = await serve(["--database", database]);
     try {
@@ -237,7 +311,12 @@ describe("CLI: bootstrap token for CI", () => {
     const server = await serve(["--database", database], { POLAR_BOOTSTRAP_TOKEN: chosen });
     try {
       assert.ok(!server.lines.join("\n").includes(chosen), "the secret is not echoed");
-      assert.ok(server.lines.includes(`Organization access token with every scope: the bootstrap token ${chosen.slice(0, 14)}… (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)`), server.lines.join("\n"));
+      assert.ok(
+        server.lines.includes(
+          `Organization access token with every scope: the bootstrap token ${chosen.slice(0, 14)}… (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)`,
+        ),
+        server.lines.join("\n"),
+      );
       const created = await call(server.url, "POST", "/v1/customers/", chosen, { email: "ci@example.com" });
       assert.equal(created.status, 201);
       assert.equal((await call(server.url, "GET", "/v1/customers/", `${chosen.slice(0, -1)}0`)).status, 401, "only that token");
@@ -263,11 +342,17 @@ describe("CLI: bootstrap token for CI", () => {
   it("refuses a malformed bootstrap token before touching the database, and one a non-empty database does not have", async () => {
     const database = newDatabase();
     for (const bad of ["polar_oat_short", "polar_pat_" + "a".repeat(40), "oat_" + "a".repeat(40), `polar_oat_${"a".repeat(30)}!!`]) {
-      await fails(["serve", "--database", database], 2, /bootstrap token .* must be polar_oat_ followed by at least 32 characters/, { POLAR_BOOTSTRAP_TOKEN: bad });
+      await fails(["serve", "--database", database], 2, /bootstrap token .* must be polar_oat_ followed by at least 32 characters/, {
+        POLAR_BOOTSTRAP_TOKEN: bad,
+      });
     }
     assert.equal(existsSync(fileOf(database)), false);
     await ok(["orgs", "create", "--name", "Existing", "--database", database]);
-    await fails(["serve", "--database", database, "--bootstrap-token", chosenToken()], 2, /bootstrap token .* is not a token of this database, and it is only created on an empty database/);
+    await fails(
+      ["serve", "--database", database, "--bootstrap-token", chosenToken()],
+      2,
+      /bootstrap token .* is not a token of this database, and it is only created on an empty database/,
+    );
   });
 });
 
@@ -275,7 +360,8 @@ describe("CLI: test endpoints", () => {
   it("serve --enable-test-endpoints (or POLAR_ENABLE_TEST_ENDPOINTS=1) serves POST /v1/_test/reset; without it the path is a 404", async () => {
     const database = newDatabase();
     const chosen = chosenToken();
-    const reset = (url: string) => fetch(`${url}/v1/_test/reset`, { method: "POST", headers: { authorization: `Bearer ${chosen}` }, body: "" });
+    const reset = (url: string) =>
+      fetch(`${url}/v1/_test/reset`, { method: "POST", headers: { authorization: `Bearer ${chosen}` }, body: "" });
     const plain = await serve(["--database", database], { POLAR_BOOTSTRAP_TOKEN: chosen });
     try {
       assert.ok(!plain.lines.some((l) => l.startsWith("Test endpoints")));
@@ -286,7 +372,10 @@ describe("CLI: test endpoints", () => {
     } finally {
       await stop(plain);
     }
-    for (const [args, env] of [[["--enable-test-endpoints"], {}], [[], { POLAR_ENABLE_TEST_ENDPOINTS: "1" }]] as const) {
+    for (const [args, env] of [
+      [["--enable-test-endpoints"], {}],
+      [[], { POLAR_ENABLE_TEST_ENDPOINTS: "1" }],
+    ] as const) {
       const server = await serve(["--database", database, ...args], env);
       try {
         assert.ok(server.lines.includes(`Test endpoints enabled: POST ${server.url}/v1/_test/reset`), server.lines.join("\n"));
@@ -322,7 +411,13 @@ describe("CLI: seed files", () => {
           slug: "acme",
           tokens: [{ token: orgToken }, { token: readToken, scopes: ["customers:read"], expires_in: "30d" }],
           customers: [
-            { email: "jane@example.com", external_id: "usr_1", name: "Jane", metadata: { plan: "pro", ratio: 1.0 }, billing_address: { country: "FR" } },
+            {
+              email: "jane@example.com",
+              external_id: "usr_1",
+              name: "Jane",
+              metadata: { plan: "pro", ratio: 1.0 },
+              billing_address: { country: "FR" },
+            },
             { email: "bob@example.com", type: "individual" },
           ],
         },
@@ -330,17 +425,34 @@ describe("CLI: seed files", () => {
       ],
     });
     const report = json(await ok(["seed", file, "--database", database]));
-    assert.deepEqual(report, { organizations: { created: 2, existing: 0 }, tokens: { created: 2, existing: 0 }, customers: { created: 3, existing: 0 } });
+    assert.deepEqual(report, {
+      organizations: { created: 2, existing: 0 },
+      tokens: { created: 2, existing: 0 },
+      customers: { created: 3, existing: 0 },
+    });
     const rerun = json(await ok(["seed", file, "--database", database]));
-    assert.deepEqual(rerun, { organizations: { created: 0, existing: 2 }, tokens: { created: 0, existing: 2 }, customers: { created: 0, existing: 3 } });
+    assert.deepEqual(rerun, {
+      organizations: { created: 0, existing: 2 },
+      tokens: { created: 0, existing: 2 },
+      customers: { created: 0, existing: 3 },
+    });
 
     const orgs = json(await ok(["orgs", "list", "--database", database]));
-    assert.deepEqual(orgs.map((o: { id: string; slug: string }) => [o.slug, o.id === id]), [["acme", true], ["second-shop", false]]);
+    assert.deepEqual(
+      orgs.map((o: { id: string; slug: string }) => [o.slug, o.id === id]),
+      [
+        ["acme", true],
+        ["second-shop", false],
+      ],
+    );
     const server = await serve(["--database", database]);
     try {
       const list = await call(server.url, "GET", "/v1/customers/?sorting=email", orgToken);
       assert.equal(list.status, 200);
-      assert.deepEqual(list.body.items.map((c: { email: string }) => c.email), ["bob@example.com", "jane@example.com"]);
+      assert.deepEqual(
+        list.body.items.map((c: { email: string }) => c.email),
+        ["bob@example.com", "jane@example.com"],
+      );
       const jane = list.body.items[1];
       assert.equal(jane.organization_id, id);
       assert.equal(jane.external_id, "usr_1");
@@ -361,18 +473,58 @@ describe("CLI: seed files", () => {
       ["{not json", /is not valid JSON/],
       [[], /\(top level\): must be an object/],
       [{ orgs: [] }, /orgs: unknown key \(expected \$schema, organizations\)/],
-      [{ organizations: [{ name: "A", widgets: [] }] }, /organizations\[0\]\.widgets: unknown key \(expected id, name, slug, tokens, customers\)/],
+      [
+        { organizations: [{ name: "A", widgets: [] }] },
+        /organizations\[0\]\.widgets: unknown key \(expected id, name, slug, tokens, customers\)/,
+      ],
       [{ organizations: [{ slug: "a" }] }, /organizations\[0\]\.name: is required/],
-      [{ organizations: [{ name: "Ok", customers: [{ email: "fine@example.com" }] }, { name: "B", customers: [{ email: "fine@example.com" }, { email: "not an email" }] }] }, /organizations\[1\]\.customers\[1\]\.email: value is not a valid email address/],
-      [{ organizations: [{ name: "C", customers: [{ email: "t@example.com", tax_id: "FR000", billing_address: { country: "FR" } }] }] }, /organizations\[0\]\.customers\[0\]\.tax_id: /],
-      [{ organizations: [{ name: "D", customers: [{ email: "d@example.com", organization_id: randomUUID() }] }] }, /organizations\[0\]\.customers\[0\]\.organization_id: leave it out/],
-      [{ organizations: [{ name: "E", customers: [{ type: "team", name: "No key", owner: { email: "owner@example.com" } }] }] }, /organizations\[0\]\.customers\[0\]: needs an external_id or an email/],
-      [{ organizations: [{ name: "F", tokens: [{ token: "polar_oat_weak" }] }] }, /organizations\[0\]\.tokens\[0\]\.token: the token must be polar_oat_/],
-      [{ organizations: [{ name: "G", customers: [{ email: "dup@example.com", external_id: "a" }, { email: "dup@example.com", external_id: "b" }] }] }, /organizations\[0\]\.customers\[1\]\.email: A customer with this email address already exists\./],
+      [
+        {
+          organizations: [
+            { name: "Ok", customers: [{ email: "fine@example.com" }] },
+            { name: "B", customers: [{ email: "fine@example.com" }, { email: "not an email" }] },
+          ],
+        },
+        /organizations\[1\]\.customers\[1\]\.email: value is not a valid email address/,
+      ],
+      [
+        { organizations: [{ name: "C", customers: [{ email: "t@example.com", tax_id: "FR000", billing_address: { country: "FR" } }] }] },
+        /organizations\[0\]\.customers\[0\]\.tax_id: /,
+      ],
+      [
+        { organizations: [{ name: "D", customers: [{ email: "d@example.com", organization_id: randomUUID() }] }] },
+        /organizations\[0\]\.customers\[0\]\.organization_id: leave it out/,
+      ],
+      [
+        { organizations: [{ name: "E", customers: [{ type: "team", name: "No key", owner: { email: "owner@example.com" } }] }] },
+        /organizations\[0\]\.customers\[0\]: needs an external_id or an email/,
+      ],
+      [
+        { organizations: [{ name: "F", tokens: [{ token: "polar_oat_weak" }] }] },
+        /organizations\[0\]\.tokens\[0\]\.token: the token must be polar_oat_/,
+      ],
+      [
+        {
+          organizations: [
+            {
+              name: "G",
+              customers: [
+                { email: "dup@example.com", external_id: "a" },
+                { email: "dup@example.com", external_id: "b" },
+              ],
+            },
+          ],
+        },
+        /organizations\[0\]\.customers\[1\]\.email: A customer with this email address already exists\./,
+      ],
     ];
     for (const [document, pattern] of cases) await fails(["seed", seedPath("bad", document), "--database", database], 2, pattern);
     await fails(["seed", join(dir, "missing.json"), "--database", database], 2, /cannot read seed file .*missing\.json: ENOENT/);
-    assert.deepEqual(json(await ok(["orgs", "list", "--database", database])).map((o: { name: string }) => o.name), ["Keep"], "every failed seed was rolled back");
+    assert.deepEqual(
+      json(await ok(["orgs", "list", "--database", database])).map((o: { name: string }) => o.name),
+      ["Keep"],
+      "every failed seed was rolled back",
+    );
   });
 });
 
@@ -382,7 +534,9 @@ describe("CLI: db reset and db backup", () => {
     const server = await serve(["--database", database]);
     const bootstrapToken = server.lines.map((l) => /: (polar_oat_\S+)$/.exec(l)?.[1]).find(Boolean) ?? "";
     try {
-      const writes = Array.from({ length: 40 }, (_, i) => call(server.url, "POST", "/v1/customers/", bootstrapToken, { email: `b${i}@example.com` }));
+      const writes = Array.from({ length: 40 }, (_, i) =>
+        call(server.url, "POST", "/v1/customers/", bootstrapToken, { email: `b${i}@example.com` }),
+      );
       const target = join(dir, `backup-${randomUUID()}.db`);
       const report = json(await ok(["db", "backup", target, "--database", database]));
       assert.deepEqual(Object.keys(report), ["backup", "bytes"]);
@@ -393,7 +547,12 @@ describe("CLI: db reset and db backup", () => {
       try {
         assert.equal(await copy.accounts.countOrganizations(), 1, "a complete, openable database");
         const [org] = await copy.accounts.listOrganizations();
-        const page = await copy.customers.list({ organizationIds: [org.id], offset: 0, limit: 100, sorting: [{ field: "created_at", descending: false }] });
+        const page = await copy.customers.list({
+          organizationIds: [org.id],
+          offset: 0,
+          limit: 100,
+          sorting: [{ field: "created_at", descending: false }],
+        });
         assert.ok(page.totalCount >= 0 && page.totalCount <= 40);
         assert.equal(page.items.length, page.totalCount, "the live counter matches the rows: one consistent snapshot");
       } finally {
@@ -403,7 +562,11 @@ describe("CLI: db reset and db backup", () => {
     } finally {
       await stop(server);
     }
-    await fails(["db", "backup", join(dir, "pg.db"), "--database", "postgres://postgres@127.0.0.1:5432/x"], 2, /back up PostgreSQL with pg_dump/);
+    await fails(
+      ["db", "backup", join(dir, "pg.db"), "--database", "postgres://postgres@127.0.0.1:5432/x"],
+      2,
+      /back up PostgreSQL with pg_dump/,
+    );
   });
 
   let postgres: TestDatabase | undefined;
@@ -419,15 +582,32 @@ describe("CLI: db reset and db backup", () => {
         database = postgres.url;
       } else database = newDatabase();
       const seeded = join(dir, `reset-${randomUUID()}.json`);
-      writeFileSync(seeded, JSON.stringify({ organizations: [{ name: "Gone", tokens: [{ token: chosenToken() }], customers: [{ email: "gone@example.com" }] }] }));
+      writeFileSync(
+        seeded,
+        JSON.stringify({
+          organizations: [{ name: "Gone", tokens: [{ token: chosenToken() }], customers: [{ email: "gone@example.com" }] }],
+        }),
+      );
       await ok(["seed", seeded, "--database", database]);
       const user = json(await ok(["users", "create", "--email", "gone@example.com", "--database", database]));
-      await ok(["members", "add", "--org", json(await ok(["orgs", "list", "--database", database]))[0].id, "--user", user.id, "--role", "owner", "--database", database]);
+      await ok([
+        "members",
+        "add",
+        "--org",
+        json(await ok(["orgs", "list", "--database", database]))[0].id,
+        "--user",
+        user.id,
+        "--role",
+        "owner",
+        "--database",
+        database,
+      ]);
 
       await fails(["db", "reset", "--database", database], 2, /cannot be undone; add --yes to confirm/);
       assert.equal(json(await ok(["orgs", "list", "--database", database])).length, 1);
       const report = json(await ok(["db", "reset", "--yes", "--database", database]));
-      for (const table of ["organizations", "users", "memberships", "access_tokens", "customers", "customer_counts", "subscriptions"]) assert.ok(report.emptied.includes(table), table);
+      for (const table of ["organizations", "users", "memberships", "access_tokens", "customers", "customer_counts", "subscriptions"])
+        assert.ok(report.emptied.includes(table), table);
       assert.ok(!report.emptied.some((t: string) => t.startsWith("schema_migrations")));
       assert.deepEqual(json(await ok(["orgs", "list", "--database", database])), []);
       assert.deepEqual(json(await ok(["users", "list", "--database", database])), []);

@@ -64,7 +64,9 @@ describe("CLI: accounts and tokens", () => {
     const database = newDatabase();
     const org = json(await ok(["orgs", "create", "--name", "Tokens", "--database", database]));
     const [user, finance] = (
-      await Promise.all(["member@example.com", "finance@example.com"].map((email) => ok(["users", "create", "--email", email, "--database", database])))
+      await Promise.all(
+        ["member@example.com", "finance@example.com"].map((email) => ok(["users", "create", "--email", email, "--database", database])),
+      )
     ).map(json);
     await Promise.all([
       ok(["members", "add", "--org", org.id, "--user", user.id, "--role", "member", "--database", database]),
@@ -77,7 +79,9 @@ describe("CLI: accounts and tokens", () => {
       ok(["tokens", "create", "--user", user.id, "--database", database]).then((out) => token(out, PAT)),
       ok(["tokens", "create", "--user", finance.id, "--database", database]).then((out) => token(out, PAT)),
       ok(["tokens", "create", "--org", org.id, "--expires-in", "30d", "--database", database]).then((out) => token(out, OAT)),
-      ok(["tokens", "create", "--user", user.id, "--expires-in", "12h", "--scopes", "customers:read", "--database", database]).then((out) => token(out, PAT)),
+      ok(["tokens", "create", "--user", user.id, "--expires-in", "12h", "--scopes", "customers:read", "--database", database]).then((out) =>
+        token(out, PAT),
+      ),
     ]);
     const issuedBy = Date.now();
     assert.equal(new Set([oat, readOnly, pat, financePat, monthly, hourly]).size, 6);
@@ -94,7 +98,10 @@ describe("CLI: accounts and tokens", () => {
       for (const bearer of [readOnly, pat, financePat, monthly, hourly]) {
         const list = await call(server.url, "GET", "/v1/customers/", bearer);
         assert.equal(list.status, 200);
-        assert.deepEqual(list.body.items.map((c: { id: string }) => c.id), [created.body.id]);
+        assert.deepEqual(
+          list.body.items.map((c: { id: string }) => c.id),
+          [created.body.id],
+        );
       }
       const denied = await call(server.url, "POST", "/v1/customers/", readOnly, { email: "second@example.com" });
       assert.equal(denied.status, 403);
@@ -103,7 +110,10 @@ describe("CLI: accounts and tokens", () => {
       assert.equal(hourlyDenied.status, 403);
       const byMember = await call(server.url, "POST", "/v1/customers/", pat, { email: "third@example.com", organization_id: org.id });
       assert.equal(byMember.status, 201);
-      const byFinance = await call(server.url, "POST", "/v1/customers/", financePat, { email: "fourth@example.com", organization_id: org.id });
+      const byFinance = await call(server.url, "POST", "/v1/customers/", financePat, {
+        email: "fourth@example.com",
+        organization_id: org.id,
+      });
       assert.equal(byFinance.status, 403);
       assert.deepEqual(byFinance.body, { error: "NotPermitted", detail: "You don't have permission to manage customers" });
       const bogus = await call(server.url, "GET", "/v1/customers/", `${oat.slice(0, -2)}xx`);
@@ -122,7 +132,10 @@ describe("CLI: accounts and tokens", () => {
       assert.deepEqual(stored.scopes, servedScopes());
       const storedHourly = await storage.accounts.findTokenByHash(hashToken(hourly));
       assert.ok(storedHourly?.expiresAt);
-      assert.ok(storedHourly.expiresAt.getTime() <= issuedBy + 12 * 3_600_000 && storedHourly.expiresAt.getTime() >= issuedAt - 5_000 + 12 * 3_600_000);
+      assert.ok(
+        storedHourly.expiresAt.getTime() <= issuedBy + 12 * 3_600_000 &&
+          storedHourly.expiresAt.getTime() >= issuedAt - 5_000 + 12 * 3_600_000,
+      );
       assert.deepEqual(storedHourly.scopes, ["customers:read"]);
       assert.equal((await storage.accounts.findTokenByHash(hashToken(oat)))?.expiresAt, null);
     } finally {
@@ -134,7 +147,10 @@ describe("CLI: accounts and tokens", () => {
     const database = newDatabase();
     const org = json(await ok(["orgs", "create", "--name", "Products", "--database", database]));
     const products = token(await ok(["tokens", "create", "--org", org.id, "--scopes", "products:read", "--database", database]), OAT);
-    const several = token(await ok(["tokens", "create", "--org", org.id, "--scopes", "webhooks:write benefits:read", "--database", database]), OAT);
+    const several = token(
+      await ok(["tokens", "create", "--org", org.id, "--scopes", "webhooks:write benefits:read", "--database", database]),
+      OAT,
+    );
     const storage = await openStorage(database);
     try {
       assert.deepEqual((await storage.accounts.findTokenByHash(hashToken(products)))?.scopes, ["products:read"]);
@@ -145,7 +161,10 @@ describe("CLI: accounts and tokens", () => {
     const server = await serve(["--database", database]);
     try {
       for (const bearer of [products, several]) {
-        for (const [method, body] of [["GET", undefined], ["POST", { email: "p@example.com" }]] as const) {
+        for (const [method, body] of [
+          ["GET", undefined],
+          ["POST", { email: "p@example.com" }],
+        ] as const) {
           const reply = await call(server.url, method, "/v1/customers/", bearer, body);
           assert.equal(reply.status, 403, `${method} is refused, not 401: the token itself is valid`);
           assert.equal(reply.body.error, "insufficient_scope");
@@ -163,14 +182,30 @@ describe("CLI: accounts and tokens", () => {
     const cases: [string, string[], RegExp][] = [
       ["unknown role", ["members", "add", "--org", org.id, "--user", user.id, "--role", "boss"], /role/],
       ["unknown scope", ["tokens", "create", "--org", org.id, "--scopes", "customers:admin"], /scope/],
-      ["unknown scope of a known resource", ["tokens", "create", "--org", org.id, "--scopes", "customers:admin"], /did you mean customers:read or customers:write\?/],
-      ["unknown resource scope", ["tokens", "create", "--org", org.id, "--scopes", "gadgets:read"], /known scopes: openid .* products:read /],
+      [
+        "unknown scope of a known resource",
+        ["tokens", "create", "--org", org.id, "--scopes", "customers:admin"],
+        /did you mean customers:read or customers:write\?/,
+      ],
+      [
+        "unknown resource scope",
+        ["tokens", "create", "--org", org.id, "--scopes", "gadgets:read"],
+        /known scopes: openid .* products:read /,
+      ],
       ["empty scopes", ["tokens", "create", "--org", org.id, "--scopes", ""], /scope/],
       ["bad --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "soon"], /expires-in/],
       ["unit-less --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "30"], /expires-in/],
       ["zero --expires-in", ["tokens", "create", "--org", org.id, "--expires-in", "0d"], /expires-in/],
-      ["--expires-in past the year 9999", ["tokens", "create", "--org", org.id, "--expires-in", "300000y"], /expires-in 300000y ends after the year 9999/],
-      ["--expires-in beyond any date", ["tokens", "create", "--user", user.id, "--expires-in", "99999999999999999999999s"], /expires-in .* ends after the year 9999/],
+      [
+        "--expires-in past the year 9999",
+        ["tokens", "create", "--org", org.id, "--expires-in", "300000y"],
+        /expires-in 300000y ends after the year 9999/,
+      ],
+      [
+        "--expires-in beyond any date",
+        ["tokens", "create", "--user", user.id, "--expires-in", "99999999999999999999999s"],
+        /expires-in .* ends after the year 9999/,
+      ],
       ["bad --request-timeout", ["serve", "--request-timeout", "0"], /--request-timeout/],
       ["bad --max-connections", ["serve", "--max-connections", "many"], /--max-connections/],
       ["missing --name", ["orgs", "create"], /--name/],
@@ -312,8 +347,16 @@ describe("CLI: serve", () => {
     const storage = await openStorage(database);
     try {
       assert.equal(await storage.accounts.countOrganizations(), 1);
-      const page = await storage.customers.list({ organizationIds: [organizationId ?? ""], offset: 0, limit: 10, sorting: [{ field: "created_at", descending: false }] });
-      assert.deepEqual(page.items.map((c) => c.email), ["boot@example.com", "inflight@example.com"]);
+      const page = await storage.customers.list({
+        organizationIds: [organizationId ?? ""],
+        offset: 0,
+        limit: 10,
+        sorting: [{ field: "created_at", descending: false }],
+      });
+      assert.deepEqual(
+        page.items.map((c) => c.email),
+        ["boot@example.com", "inflight@example.com"],
+      );
     } finally {
       await storage.close();
     }
@@ -321,7 +364,8 @@ describe("CLI: serve", () => {
 
   it("exits 0 on SIGINT after finishing an in-flight request", async () => {
     const server = await serve(["--database", newDatabase()]);
-    const bootstrapToken = server.lines.map((line) => /^Organization access token .*: (polar_oat_\S+)$/.exec(line)?.[1]).find(Boolean) ?? "";
+    const bootstrapToken =
+      server.lines.map((line) => /^Organization access token .*: (polar_oat_\S+)$/.exec(line)?.[1]).find(Boolean) ?? "";
     assert.match(bootstrapToken, OAT);
     const body = JSON.stringify({ name: "Late" });
     const connection = await RawConnection.open(server.url);

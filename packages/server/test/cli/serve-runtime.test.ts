@@ -31,11 +31,17 @@ function serve(args: string[] = []): Promise<Served> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "info" };
   for (const name of ["POLAR_DATABASE_URL", "HOST", "PORT"]) delete env[name];
   const database = `sqlite:${join(dir, `db${counter++}.sqlite`)}`;
-  const child = spawn(process.execPath, [MAIN, "serve", "--port", "0", "--database", database, ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [MAIN, "serve", "--port", "0", "--database", database, ...args], {
+    cwd: dir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on("exit", (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.on("exit", (code, signal) => r({ code, signal })),
+  );
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
@@ -58,11 +64,18 @@ function serve(args: string[] = []): Promise<Served> {
 }
 
 /** One request on its own connection (so that, with workers, connections spread over the processes). */
-function send(url: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> | null }> {
+function send(
+  url: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> | null }> {
   return new Promise((resolvePromise, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, connection: "close" };
-    if (payload !== undefined) Object.assign(headers, { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) });
+    if (payload !== undefined)
+      Object.assign(headers, { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) });
     const req = request(url + path, { method, headers, agent: false }, (res) => {
       let text = "";
       res.setEncoding("utf8").on("data", (d: string) => (text += d));
@@ -129,7 +142,10 @@ describe("serve: the request log", () => {
       assert.ok(line.ms >= 0);
       assert.equal(line.pid, server.child.pid);
     }
-    assert.ok(!server.stdout().includes("logged%40example.com") && !server.stdout().includes("logged@example.com"), "queries and bodies stay out of the log");
+    assert.ok(
+      !server.stdout().includes("logged%40example.com") && !server.stdout().includes("logged@example.com"),
+      "queries and bodies stay out of the log",
+    );
   });
 });
 
@@ -187,7 +203,10 @@ describe("serve --workers", () => {
   });
 
   it("refuses a --workers that is not a positive integer", async () => {
-    const child = spawn(process.execPath, [MAIN, "serve", "--workers", "0", "--database", `sqlite:${join(dir, "never.sqlite")}`], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [MAIN, "serve", "--workers", "0", "--database", `sqlite:${join(dir, "never.sqlite")}`], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     const code = await new Promise((r) => child.on("exit", r));

@@ -22,7 +22,15 @@ describe("API reference in Chromium", () => {
     server = await TestServer.start("sqlite::memory:");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   });
   after(async () => {
@@ -33,9 +41,15 @@ describe("API reference in Chromium", () => {
   it("renders every operation, loads nothing from elsewhere, and 'try it' with a token gets a 200", async () => {
     const customer = await server.createCustomer({ name: "Ada Lovelace" });
     const document = (await server.request("GET", "/openapi.json", { token: null })).body;
-    const summaries = Object.values(document.paths as Record<string, Record<string, { summary: string }>>).flatMap((methods) => Object.values(methods).map((op) => op.summary));
+    const summaries = Object.values(document.paths as Record<string, Record<string, { summary: string }>>).flatMap((methods) =>
+      Object.values(methods).map((op) => op.summary),
+    );
     assert.ok(summaries.length >= 10, `every module's operations are documented (${summaries.length})`);
-    assert.equal(new Set(summaries).size, summaries.length, "summaries are distinct, so each one found on the page is a different operation");
+    assert.equal(
+      new Set(summaries).size,
+      summaries.length,
+      "summaries are distinct, so each one found on the page is a different operation",
+    );
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const requested: string[] = [];
@@ -55,7 +69,10 @@ describe("API reference in Chromium", () => {
 
     await page.getByPlaceholder("Token").first().fill(server.org.token);
     await page.getByText("List Customers", { exact: true }).first().click();
-    await page.getByRole("button", { name: /Test Request/ }).first().click();
+    await page
+      .getByRole("button", { name: /Test Request/ })
+      .first()
+      .click();
     const send = page.getByRole("button", { name: /^Send get request/ });
     await send.waitFor();
     const [response] = await Promise.all([

@@ -15,7 +15,10 @@ import { TestServer } from "../support/server.js";
 
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
-const REDOCLY = join(dirname(require.resolve("@redocly/cli/package.json")), (require("@redocly/cli/package.json") as { bin: { redocly: string } }).bin.redocly);
+const REDOCLY = join(
+  dirname(require.resolve("@redocly/cli/package.json")),
+  (require("@redocly/cli/package.json") as { bin: { redocly: string } }).bin.redocly,
+);
 
 describe("OpenAPI document lint (Redocly)", () => {
   let server: TestServer;

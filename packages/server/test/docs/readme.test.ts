@@ -47,7 +47,11 @@ describe("README quick start", () => {
   const dir = mkdtempSync(join(tmpdir(), "polar-readme-"));
   let server: ServeProcess;
   before(async () => {
-    server = await startServeProcess(process.execPath, [join(PACKAGE_DIR, "bin", "polar-customers.js"), "serve", "--database", `sqlite:${join(dir, "readme.db")}`, "--port", "0"], { cwd: dir });
+    server = await startServeProcess(
+      process.execPath,
+      [join(PACKAGE_DIR, "bin", "polar-customers.js"), "serve", "--database", `sqlite:${join(dir, "readme.db")}`, "--port", "0"],
+      { cwd: dir },
+    );
   });
   after(async () => {
     await server?.stop();
@@ -56,13 +60,23 @@ describe("README quick start", () => {
 
   it("runs every snippet as written, in order", async () => {
     const blocks = quickStartBlocks(readFileSync(join(REPO, "README.md"), "utf8"));
-    assert.ok(blocks.filter((b) => b.lang === "sh").length >= 3 && blocks.filter((b) => b.lang === "ts").length >= 2, "curl, install and both SDKs");
+    assert.ok(
+      blocks.filter((b) => b.lang === "sh").length >= 3 && blocks.filter((b) => b.lang === "ts").length >= 2,
+      "curl, install and both SDKs",
+    );
     assert.ok(server.token, "the fresh server printed its token");
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn("bash", ["-c", script(blocks, server.token!, server.url)], {
         cwd: REPO,
         // mktemp -d lands in this test's folder; npm reuses its cache when it can.
-        env: { ...process.env, TMPDIR: dir, npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" },
+        env: {
+          ...process.env,
+          TMPDIR: dir,
+          npm_config_prefer_offline: "true",
+          npm_config_audit: "false",
+          npm_config_fund: "false",
+          npm_config_update_notifier: "false",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stdout = "";

@@ -42,7 +42,9 @@ describe("faults: PostgreSQL becomes unreachable", () => {
     // Hold every byte so that requests are caught inside their transactions on checked-out
     // connections, then drop those connections: the case that used to crash the process.
     proxy.freeze();
-    const caught = Array.from({ length: 4 }, () => server.request("POST", "/v1/customers/", { body: { email: `${unique("mid")}@example.com` } }));
+    const caught = Array.from({ length: 4 }, () =>
+      server.request("POST", "/v1/customers/", { body: { email: `${unique("mid")}@example.com` } }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     await proxy.cut();
     for (const reply of await Promise.all(caught)) assert.ok(reply.status === 503 || reply.status === 201, `${reply.status} ${reply.text}`);
@@ -67,13 +69,25 @@ describe("faults: PostgreSQL becomes unreachable", () => {
 
     await proxy.restore();
     const restored = performance.now();
-    await eventually(async () => ((await server.request("GET", `/v1/customers/${known.id}`)).status === 200 ? true : undefined), ANSWER_BOUND_MS, "recovery");
+    await eventually(
+      async () => ((await server.request("GET", `/v1/customers/${known.id}`)).status === 200 ? true : undefined),
+      ANSWER_BOUND_MS,
+      "recovery",
+    );
     const countBefore = writers.acknowledged.length;
-    await eventually(async () => (writers.acknowledged.length > countBefore + 5 ? true : undefined), ANSWER_BOUND_MS, "writes after recovery");
+    await eventually(
+      async () => (writers.acknowledged.length > countBefore + 5 ? true : undefined),
+      ANSWER_BOUND_MS,
+      "writes after recovery",
+    );
     console.log(`# PostgreSQL: reads answered again ${Math.round(performance.now() - restored)} ms after the database came back`);
     await writers.stop();
 
-    assert.deepEqual([...writers.statuses.keys()].filter((s) => s !== 201 && s !== 503), [], `unexpected statuses ${JSON.stringify([...writers.statuses])}`);
+    assert.deepEqual(
+      [...writers.statuses.keys()].filter((s) => s !== 201 && s !== 503),
+      [],
+      `unexpected statuses ${JSON.stringify([...writers.statuses])}`,
+    );
     assert.ok((writers.statuses.get(503) ?? 0) > 0, "the writers saw the outage");
     await assertAllPresent(server, writers.acknowledged);
   });
@@ -85,7 +99,11 @@ describe("faults: PostgreSQL becomes unreachable", () => {
       httpClient,
       accessToken: server.org.token,
       serverURL: server.url,
-      retryConfig: { strategy: "backoff", backoff: { initialInterval: 200, maxInterval: 2000, exponent: 1.5, maxElapsedTime: 30_000 }, retryConnectionErrors: true },
+      retryConfig: {
+        strategy: "backoff",
+        backoff: { initialInterval: 200, maxInterval: 2000, exponent: 1.5, maxElapsedTime: 30_000 },
+        retryConnectionErrors: true,
+      },
     });
     await proxy.cut();
     const created = polar.customers.create({ email: `${unique("sdk")}@example.com` });

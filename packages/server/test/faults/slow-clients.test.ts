@@ -101,6 +101,10 @@ describe("faults: slow and numerous clients", () => {
     await closedBy(extra, "refused connection");
 
     for (const connection of held) connection.close();
-    await eventually(async () => ((await server.request("GET", "/v1/customers/?limit=1")).status === 200 ? true : undefined), ANSWER_BOUND_MS, "service after the cap");
+    await eventually(
+      async () => ((await server.request("GET", "/v1/customers/?limit=1")).status === 200 ? true : undefined),
+      ANSWER_BOUND_MS,
+      "service after the cap",
+    );
   });
 });

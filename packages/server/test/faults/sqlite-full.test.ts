@@ -33,14 +33,22 @@ if (mounted !== undefined) {
     const logLines: string[] = [];
     const log = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        logLines.push(...chunk.toString().split("\n").filter((l) => l !== ""));
+        logLines.push(
+          ...chunk
+            .toString()
+            .split("\n")
+            .filter((l) => l !== ""),
+        );
         done();
       },
     });
     let server: TestServer;
     const acknowledged: string[] = [];
     // ~2 KB of metadata per customer so that the disk fills in a few hundred writes.
-    const bulky = () => ({ email: `${unique("fl")}@example.com`, metadata: Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, "x".repeat(250)])) });
+    const bulky = () => ({
+      email: `${unique("fl")}@example.com`,
+      metadata: Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, "x".repeat(250)])),
+    });
     const create = () => server.request("POST", "/v1/customers/", { body: bulky() });
 
     before(async () => {
@@ -81,17 +89,24 @@ if (mounted !== undefined) {
       const errors = logLines.map((line) => JSON.parse(line) as { level: number; msg: string; err?: { message?: string } });
       const full = errors.filter((e) => e.msg.startsWith("storage unavailable (full)"));
       assert.equal(full.length, failures, `one log line per failure: ${JSON.stringify(errors.map((e) => e.msg))}`);
-      assert.ok(full.every((e) => /SQLITE_FULL|disk is full|SQLITE_IOERR/.test(e.msg)), JSON.stringify(full[0]));
+      assert.ok(
+        full.every((e) => /SQLITE_FULL|disk is full|SQLITE_IOERR/.test(e.msg)),
+        JSON.stringify(full[0]),
+      );
       assert.equal(errors.length, failures, `nothing else logged: ${JSON.stringify(errors.map((e) => e.msg))}`);
       assert.ok(!logLines.some((l) => l.includes("cannot rollback")), "the real error is not hidden");
 
       rmSync(filler);
-      await eventually(async () => {
-        const reply = await create();
-        if (reply.status !== 201) return undefined;
-        acknowledged.push(reply.body.id);
-        return true;
-      }, ANSWER_BOUND_MS, "a write after space came back");
+      await eventually(
+        async () => {
+          const reply = await create();
+          if (reply.status !== 201) return undefined;
+          acknowledged.push(reply.body.id);
+          return true;
+        },
+        ANSWER_BOUND_MS,
+        "a write after space came back",
+      );
       // Not just once: the space the WAL held is given back, so writing goes on.
       for (let i = 0; i < 100; i++) {
         const reply = await create();

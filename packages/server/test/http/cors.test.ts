@@ -17,7 +17,11 @@ const OTHER = "https://evil.example";
 const preflight = (server: TestServer, path: string, origin: string, method = "POST") =>
   fetch(server.url + path, {
     method: "OPTIONS",
-    headers: { origin, "access-control-request-method": method, "access-control-request-headers": "authorization, content-type, polar-version" },
+    headers: {
+      origin,
+      "access-control-request-method": method,
+      "access-control-request-headers": "authorization, content-type, polar-version",
+    },
   });
 
 const dir = mkdtempSync(join(tmpdir(), "polar-cors-"));
@@ -65,7 +69,12 @@ for (const [backend, databaseUrl] of backends) {
     });
 
     it("answers a preflight from an allowed origin without a token, on every kind of path", async () => {
-      for (const [path, method] of [["/v1/customers/", "POST"], ["/v1/customers/00000000-0000-4000-8000-000000000000", "PATCH"], ["/v1/customers/external/x", "DELETE"], ["/openapi.json", "GET"]]) {
+      for (const [path, method] of [
+        ["/v1/customers/", "POST"],
+        ["/v1/customers/00000000-0000-4000-8000-000000000000", "PATCH"],
+        ["/v1/customers/external/x", "DELETE"],
+        ["/openapi.json", "GET"],
+      ]) {
         const reply = await preflight(withCors, path, APP, method);
         assert.equal(reply.status, 204, path);
         assert.equal(reply.headers.get("access-control-allow-origin"), APP);
@@ -78,7 +87,10 @@ for (const [backend, databaseUrl] of backends) {
     });
 
     it("lets the allowed origin make real calls and read errors and Polar-Version", async () => {
-      const created = await withCors.request("POST", "/v1/customers/", { headers: { origin: APP }, body: { email: `cors-${Date.now()}@example.com` } });
+      const created = await withCors.request("POST", "/v1/customers/", {
+        headers: { origin: APP },
+        body: { email: `cors-${Date.now()}@example.com` },
+      });
       assert.equal(created.status, 201, created.text);
       assert.equal(created.headers.get("access-control-allow-origin"), APP);
       assert.match(created.headers.get("access-control-expose-headers") ?? "", /polar-version/);
@@ -122,12 +134,24 @@ for (const [backend, databaseUrl] of backends) {
 
 describe("CORS origin settings", () => {
   it("accepts origins, * and comma lists, normalised and deduplicated", () => {
-    assert.deepEqual(parseCorsOrigins(["http://localhost:5173, https://App.Example.com/", "https://app.example.com", "*"]), ["http://localhost:5173", "https://app.example.com", "*"]);
+    assert.deepEqual(parseCorsOrigins(["http://localhost:5173, https://App.Example.com/", "https://app.example.com", "*"]), [
+      "http://localhost:5173",
+      "https://app.example.com",
+      "*",
+    ]);
     assert.deepEqual(parseCorsOrigins([]), []);
     assert.deepEqual(parseCorsOrigins([" , "]), []);
   });
 
-  for (const bad of ["localhost:5173", "ftp://files.example", "https://app.example.com/path", "https://user:pw@app.example", "https://app.example?x=1", "not a url", "**"]) {
+  for (const bad of [
+    "localhost:5173",
+    "ftp://files.example",
+    "https://app.example.com/path",
+    "https://user:pw@app.example",
+    "https://app.example?x=1",
+    "not a url",
+    "**",
+  ]) {
     it(`rejects ${JSON.stringify(bad)}`, () => {
       assert.throws(() => parseCorsOrigins([bad]), /CORS origin must be/);
     });

@@ -39,7 +39,12 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
     });
 
     it("GET /healthz and /readyz answer 200 JSON without a token, ignoring Polar's headers", async () => {
-      const headerSets: Record<string, string>[] = [{}, { authorization: "Bearer polar_oat_bogus" }, { authorization: "Basic x" }, { "polar-version": "1999-01" }];
+      const headerSets: Record<string, string>[] = [
+        {},
+        { authorization: "Bearer polar_oat_bogus" },
+        { authorization: "Basic x" },
+        { "polar-version": "1999-01" },
+      ];
       for (const headers of headerSets) {
         const health = await plain.request("GET", "/healthz", { token: null, headers });
         assert.equal(health.status, 200, JSON.stringify(headers));
@@ -95,7 +100,10 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
         const meter = await createMeter(testing, token);
         const benefit = await createBenefit(testing, token);
         const product = await createProduct(testing, token, {
-          prices: [{ amount_type: "fixed", price_amount: 0 }, { amount_type: "metered_unit", meter_id: meter.id, unit_amount: "0.5", price_currency: "usd" }],
+          prices: [
+            { amount_type: "fixed", price_amount: 0 },
+            { amount_type: "metered_unit", meter_id: meter.id, unit_amount: "0.5", price_currency: "usd" },
+          ],
         });
         const linked = await testing.request("POST", `/v1/products/${product.id}/benefits`, { token, body: { benefits: [benefit.id] } });
         assert.equal(linked.status, 200, linked.text);
@@ -105,14 +113,27 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
       const theirs = await catalogOrg(testing);
       const [a, b] = [await build(mine.token), await build(theirs.token)];
       assert.equal((await testing.request("POST", "/v1/_test/reset", { raw: "", token: mine.token })).status, 204);
-      for (const [path, id] of [["meters", a.meter.id], ["benefits", a.benefit.id], ["products", a.product.id]]) {
+      for (const [path, id] of [
+        ["meters", a.meter.id],
+        ["benefits", a.benefit.id],
+        ["products", a.product.id],
+      ]) {
         assert.equal((await testing.request("GET", `/v1/${path}/${id}`, { token: mine.token })).status, 404, path);
         assert.equal((await testing.request("GET", `/v1/${path}/`, { token: mine.token })).body.pagination.total_count, 0, path);
       }
-      for (const [path, id] of [["meters", b.meter.id], ["benefits", b.benefit.id], ["products", b.product.id]]) {
+      for (const [path, id] of [
+        ["meters", b.meter.id],
+        ["benefits", b.benefit.id],
+        ["products", b.product.id],
+      ]) {
         assert.equal((await testing.request("GET", `/v1/${path}/${id}`, { token: theirs.token })).status, 200, path);
       }
-      assert.deepEqual((await testing.request("GET", `/v1/products/${b.product.id}`, { token: theirs.token })).body.benefits.map((x: { id: string }) => x.id), [b.benefit.id]);
+      assert.deepEqual(
+        (await testing.request("GET", `/v1/products/${b.product.id}`, { token: theirs.token })).body.benefits.map(
+          (x: { id: string }) => x.id,
+        ),
+        [b.benefit.id],
+      );
       // The emptied organization starts over cleanly.
       await build(mine.token);
     });

@@ -18,7 +18,11 @@ async function daemonUnavailable(): Promise<string | null> {
     await docker(["info", "--format", "{{.ServerVersion}}"], 15_000);
     return null;
   } catch (error) {
-    return `no Docker daemon: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split("\n")[0]}`;
+    return `no Docker daemon: ${
+      String((error as { stderr?: string }).stderr ?? (error as Error).message)
+        .trim()
+        .split("\n")[0]
+    }`;
   }
 }
 

@@ -40,12 +40,20 @@ describe("packed packages in an empty folder", () => {
 
   before(async () => {
     // `npm test` has just built both packages (pretest), which is what prepack would do.
-    const { stdout } = await run("npm", ["pack", "-w", "packages/server", "-w", "packages/sdk", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: REPO, env: NPM_ENV, maxBuffer: 64 << 20 });
+    const { stdout } = await run(
+      "npm",
+      ["pack", "-w", "packages/server", "-w", "packages/sdk", "--ignore-scripts", "--json", "--pack-destination", dir],
+      { cwd: REPO, env: NPM_ENV, maxBuffer: 64 << 20 },
+    );
     packed = JSON.parse(stdout) as Packed[];
     mkdirSync(app);
     await run("npm", ["init", "-y"], { cwd: app, env: NPM_ENV });
     await run("npm", ["pkg", "set", "type=module"], { cwd: app, env: NPM_ENV });
-    const install = await run("npm", ["install", ...packed.map((p) => join(dir, p.filename))], { cwd: app, env: NPM_ENV, maxBuffer: 64 << 20 });
+    const install = await run("npm", ["install", ...packed.map((p) => join(dir, p.filename))], {
+      cwd: app,
+      env: NPM_ENV,
+      maxBuffer: 64 << 20,
+    });
     installOutput = install.stdout + install.stderr;
   });
   after(async () => {
@@ -56,12 +64,25 @@ describe("packed packages in an empty folder", () => {
   it("packs what the packages need and nothing from the repository's sources or tests", () => {
     const files = (name: string) => packed.find((p) => p.name === name)!.files.map((f) => f.path);
     const server = files("@polar-customers/server");
-    for (const file of ["package.json", "LICENSE", "bin/polar-customers.js", "dist/cli/main.js", "dist/index.js", "dist/index.d.ts", "vendor/scalar/standalone.js", "vendor/scalar/LICENSE"]) {
+    for (const file of [
+      "package.json",
+      "LICENSE",
+      "bin/polar-customers.js",
+      "dist/cli/main.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "vendor/scalar/standalone.js",
+      "vendor/scalar/LICENSE",
+    ]) {
       assert.ok(server.includes(file), `server tarball has ${file}`);
     }
-    assert.deepEqual(server.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.includes("/tests/")), []);
+    assert.deepEqual(
+      server.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.includes("/tests/")),
+      [],
+    );
     const sdk = files("@polar-customers/sdk");
-    for (const file of ["package.json", "LICENSE", "README.md", "dist/esm/index.js", "dist/commonjs/index.js"]) assert.ok(sdk.includes(file), `sdk tarball has ${file}`);
+    for (const file of ["package.json", "LICENSE", "README.md", "dist/esm/index.js", "dist/commonjs/index.js"])
+      assert.ok(sdk.includes(file), `sdk tarball has ${file}`);
   });
 
   it("installs on Node 20 without engine warnings", () => {
@@ -69,7 +90,10 @@ describe("packed packages in an empty folder", () => {
   });
 
   it("runs `npx polar-customers serve` and the SDK from that folder", async () => {
-    server = await startServeProcess("npx", ["polar-customers", "serve", "--port", "0", "--database", "sqlite:./polar.db"], { cwd: app, env: NPM_ENV });
+    server = await startServeProcess("npx", ["polar-customers", "serve", "--port", "0", "--database", "sqlite:./polar.db"], {
+      cwd: app,
+      env: NPM_ENV,
+    });
     assert.ok(server.token, server.output());
     writeFileSync(
       join(app, "check.js"),
@@ -80,7 +104,10 @@ const fetched = await polar.customers.getExternal({ externalId: "packed_1" });
 console.log(JSON.stringify({ id: created.id, same: fetched.id === created.id, email: fetched.email }));
 `,
     );
-    const { stdout } = await run(process.execPath, ["check.js"], { cwd: app, env: { ...process.env, TOKEN: server.token!, URL: server.url } });
+    const { stdout } = await run(process.execPath, ["check.js"], {
+      cwd: app,
+      env: { ...process.env, TOKEN: server.token!, URL: server.url },
+    });
     const result = JSON.parse(stdout) as { id: string; same: boolean; email: string };
     assert.equal(result.same, true);
     assert.equal(result.email, "packed@example.com");

@@ -18,14 +18,26 @@ async function created(reply: Reply, what: string): Promise<any> {
 }
 
 export const createMeter = async (server: TestServer, token: string, body: Record<string, unknown> = {}) =>
-  created(await server.request("POST", "/v1/meters/", { token, body: { name: "API calls", filter: COUNT_FILTER, aggregation: { func: "count" }, ...body } }), "meter");
+  created(
+    await server.request("POST", "/v1/meters/", {
+      token,
+      body: { name: "API calls", filter: COUNT_FILTER, aggregation: { func: "count" }, ...body },
+    }),
+    "meter",
+  );
 
 export const createBenefit = async (server: TestServer, token: string, body: Record<string, unknown> = {}) =>
-  created(await server.request("POST", "/v1/benefits/", { token, body: { type: "custom", description: "Support", properties: {}, ...body } }), "benefit");
+  created(
+    await server.request("POST", "/v1/benefits/", { token, body: { type: "custom", description: "Support", properties: {}, ...body } }),
+    "benefit",
+  );
 
 export const createProduct = async (server: TestServer, token: string, body: Record<string, unknown> = {}) =>
   created(
-    await server.request("POST", "/v1/products/", { token, body: { name: "Pro plan", recurring_interval: "month", prices: [{ amount_type: "fixed", price_amount: 0 }], ...body } }),
+    await server.request("POST", "/v1/products/", {
+      token,
+      body: { name: "Pro plan", recurring_interval: "month", prices: [{ amount_type: "fixed", price_amount: 0 }], ...body },
+    }),
     "product",
   );
 
@@ -38,7 +50,10 @@ export const NOT_PERMITTED = { error: "NotPermitted", detail: "You don't have pe
 export const MISSING_ID = "3f1c2a5e-8b7d-4e6f-9a0b-1c2d3e4f5a6b";
 
 /** Polar's 422 for a business rule: one item `{type, loc, msg, input}`. */
-export const business = (...detail: { type: string; loc: (string | number)[]; msg: string; input: unknown }[]) => ({ error: "PolarRequestValidationError", detail });
+export const business = (...detail: { type: string; loc: (string | number)[]; msg: string; input: unknown }[]) => ({
+  error: "PolarRequestValidationError",
+  detail,
+});
 export const valueError = (loc: (string | number)[], msg: string, input: unknown) => ({ type: "value_error", loc, msg, input });
 
 // ---------------------------------------------------------------------------------------------
@@ -46,7 +61,10 @@ export const valueError = (loc: (string | number)[], msg: string, input: unknown
 // error answer has one of Polar's shapes.
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
-export const fuzzParams = (): fc.Parameters<unknown> => ({ numRuns: FUZZ_RUNS, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) });
+export const fuzzParams = (): fc.Parameters<unknown> => ({
+  numRuns: FUZZ_RUNS,
+  ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+});
 
 const STATUSES = new Set([200, 201, 204, 401, 403, 404, 405, 422]);
 
@@ -64,7 +82,8 @@ export function assertDocumentedReply(what: string, reply: Reply): void {
       assert.equal(typeof item.msg, "string", where);
       assert.ok("input" in item, where);
       assert.ok(["body", "query", "path"].includes(item.loc[0]), where);
-      if (reply.body.error === "PolarRequestValidationError") assert.deepEqual(Object.keys(item).sort(), ["input", "loc", "msg", "type"], where);
+      if (reply.body.error === "PolarRequestValidationError")
+        assert.deepEqual(Object.keys(item).sort(), ["input", "loc", "msg", "type"], where);
     }
   } else if (reply.status === 404) {
     assert.deepEqual(reply.body, NOT_FOUND, where);
@@ -73,7 +92,10 @@ export function assertDocumentedReply(what: string, reply: Reply): void {
   }
 }
 
-const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("", " ", "\u0000", "a\u0000b", "null", "0", "-1", "é", "😀", "%", "_", "\\", "metadata."));
+const text = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom("", " ", "\u0000", "a\u0000b", "null", "0", "-1", "é", "😀", "%", "_", "\\", "metadata."),
+);
 const uuid = fc.oneof(fc.uuid(), fc.uuid({ version: 4 }), fc.constant(MISSING_ID));
 
 /** Any JSON value, with the strings, numbers and ids most likely to find edge cases. */
@@ -91,5 +113,13 @@ export const jsonish: fc.Arbitrary<unknown> = fc.oneof(
 /** Random query strings built from the endpoint's own parameter names. */
 export const queryString = (names: readonly string[]) =>
   fc
-    .array(fc.tuple(fc.constantFrom(...names, "page", "limit", "sorting", "metadata[x]"), fc.oneof(text, uuid, fc.constantFrom("true", "false", "1", "-name", "name", "created_at", "0", "101"))), { maxLength: 6 })
-    .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k).replace("%5B", "[").replace("%5D", "]")}=${encodeURIComponent(v)}`).join("&"));
+    .array(
+      fc.tuple(
+        fc.constantFrom(...names, "page", "limit", "sorting", "metadata[x]"),
+        fc.oneof(text, uuid, fc.constantFrom("true", "false", "1", "-name", "name", "created_at", "0", "101")),
+      ),
+      { maxLength: 6 },
+    )
+    .map((pairs) =>
+      pairs.map(([k, v]) => `${encodeURIComponent(k).replace("%5B", "[").replace("%5D", "]")}=${encodeURIComponent(v)}`).join("&"),
+    );

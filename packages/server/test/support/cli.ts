@@ -36,7 +36,8 @@ export class Workspace {
 
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", ...extra };
-  for (const name of ["POLAR_DATABASE_URL", "POLAR_BOOTSTRAP_TOKEN", "POLAR_ENABLE_TEST_ENDPOINTS", "HOST", "PORT"]) if (!(name in extra)) delete env[name];
+  for (const name of ["POLAR_DATABASE_URL", "POLAR_BOOTSTRAP_TOKEN", "POLAR_ENABLE_TEST_ENDPOINTS", "HOST", "PORT"])
+    if (!(name in extra)) delete env[name];
   return env;
 }
 
@@ -102,10 +103,16 @@ export interface Served {
 
 /** Starts `serve --port 0` and resolves once it prints its URL (the last line it prints at start). */
 export function serve(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, [MAIN, "serve", "--port", "0", ...args], { cwd, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [MAIN, "serve", "--port", "0", ...args], {
+    cwd,
+    env: childEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on("exit", (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.on("exit", (code, signal) => r({ code, signal })),
+  );
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

@@ -53,7 +53,11 @@ export async function bodyTargets(server: TestServer): Promise<Target[]> {
       send: (body) => server.request("POST", "/v1/customers/", { body: { email: `${unique("v")}@example.com`, ...body } }),
     },
     { name: "update", prefix: ["body"], send: (body) => server.request("PATCH", `/v1/customers/${customer.id}`, { body }) },
-    { name: "update_external", prefix: ["body"], send: (body) => server.request("PATCH", `/v1/customers/external/${externalId}`, { body }) },
+    {
+      name: "update_external",
+      prefix: ["body"],
+      send: (body) => server.request("PATCH", `/v1/customers/external/${externalId}`, { body }),
+    },
   ];
 }
 
@@ -76,7 +80,7 @@ export async function expectSchemaErrors(
 export async function expectAccepted(
   server: TestServer,
   body: Record<string, unknown> | ((target: string) => Record<string, unknown>),
-  check: (customer: any, target: string) => void,  
+  check: (customer: any, target: string) => void,
   only?: string[],
 ): Promise<void> {
   for (const target of await bodyTargets(server)) {
@@ -90,7 +94,7 @@ export async function expectAccepted(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates customers one after another with strictly increasing created_at. */
-export async function createInOrder(server: TestServer, token: string, bodies: Record<string, unknown>[]): Promise<any[]> {  
+export async function createInOrder(server: TestServer, token: string, bodies: Record<string, unknown>[]): Promise<any[]> {
   const created = [];
   let previous = -Infinity;
   for (const body of bodies) {

@@ -8,7 +8,7 @@ export interface RawReply {
   status: number;
   headers: Record<string, string>;
   text: string;
-   
+
   body: any;
 }
 

@@ -11,9 +11,18 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServeProcess(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<ServeProcess> {
+export async function startServeProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<ServeProcess> {
   // Its own process group: a wrapper such as npx is stopped together with the server it started.
-  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, LOG_LEVEL: "silent", ...options.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child: ChildProcess = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, LOG_LEVEL: "silent", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -30,7 +39,10 @@ export async function startServeProcess(command: string, args: string[], options
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`)), options.timeoutMs ?? 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`serve did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`)),
+        options.timeoutMs ?? 60_000,
+      );
       const check = () => {
         const match = /listening on (http:\/\/\S+)/.exec(output);
         if (match) {

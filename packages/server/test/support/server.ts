@@ -16,7 +16,7 @@ export interface Reply {
   status: number;
   headers: Headers;
   /** Parsed JSON when the response is JSON, else the text. */
-  body: any;  
+  body: any;
   text: string;
 }
 
@@ -80,7 +80,10 @@ export class TestServer {
     return createToken(this.storage, { organizationId, scopes, expiresInMs });
   }
 
-  async newUser(memberships: [organizationId: string, role: MemberRole][], scopes = ["customers:read", "customers:write"]): Promise<Credentials> {
+  async newUser(
+    memberships: [organizationId: string, role: MemberRole][],
+    scopes = ["customers:read", "customers:write"],
+  ): Promise<Credentials> {
     const user = await createUser(this.storage, `${unique("user")}@example.com`);
     for (const [organizationId, role] of memberships) await addMember(this.storage, organizationId, user.id, role);
     const token = await createToken(this.storage, { userId: user.id, scopes, expiresInMs: null });
@@ -104,7 +107,7 @@ export class TestServer {
   }
 
   /** Creates a customer in the default organization (or with `token`) and returns its JSON. */
-  async createCustomer(fields: Record<string, unknown> = {}, token?: string): Promise<any> {  
+  async createCustomer(fields: Record<string, unknown> = {}, token?: string): Promise<any> {
     const reply = await this.request("POST", "/v1/customers/", { body: { email: `${unique("c")}@example.com`, ...fields }, token });
     if (reply.status !== 201) throw new Error(`create failed: ${reply.status} ${reply.text}`);
     return reply.body;

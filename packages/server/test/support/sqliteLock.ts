@@ -23,7 +23,10 @@ export class SqliteLockHolder {
 
   static async hold(file: string): Promise<SqliteLockHolder> {
     const betterSqlite3 = createRequire(import.meta.url).resolve("better-sqlite3");
-    const child = spawn(process.execPath, ["-e", SCRIPT], { env: { ...process.env, DB_FILE: file, BETTER_SQLITE3: betterSqlite3 }, stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["-e", SCRIPT], {
+      env: { ...process.env, DB_FILE: file, BETTER_SQLITE3: betterSqlite3 },
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     await SqliteLockHolder.line(child, "locked");
     return new SqliteLockHolder(child);
   }

@@ -45,13 +45,15 @@ describe("parseAddress (spec §5.5)", () => {
   });
   it("reports a missing country with the whole object as input", () => {
     const input = { city: "Paris" };
-    assert.deepEqual(parseAddress(input, LOC).issues, [
-      { type: "missing", loc: [...LOC, "country"], msg: "Field required", input },
-    ]);
+    assert.deepEqual(parseAddress(input, LOC).issues, [{ type: "missing", loc: [...LOC, "country"], msg: "Field required", input }]);
   });
   it("reports sanctioned or unknown countries as enum errors", () => {
     const expected = expectedList(INPUT_COUNTRIES);
-    for (const [sent, echoed] of [["ru", "RU"], ["XX", "XX"], [5, 5]] as const) {
+    for (const [sent, echoed] of [
+      ["ru", "RU"],
+      ["XX", "XX"],
+      [5, 5],
+    ] as const) {
       assert.deepEqual(parseAddress({ country: sent }, LOC).issues, [
         { type: "enum", loc: [...LOC, "country"], msg: `Input should be ${expected}`, input: echoed, ctx: { expected } },
       ]);
@@ -74,7 +76,13 @@ describe("parseAddress (spec §5.5)", () => {
       assert.deepEqual(parseAddress(input, LOC), {
         value: null,
         issues: [
-          { type: "model_type", loc: LOC, msg: "Input should be a valid dictionary or instance of AddressInput", input, ctx: { class_name: "AddressInput" } },
+          {
+            type: "model_type",
+            loc: LOC,
+            msg: "Input should be a valid dictionary or instance of AddressInput",
+            input,
+            ctx: { class_name: "AddressInput" },
+          },
         ],
       });
     }

@@ -57,7 +57,10 @@ test("cut copies stay within the budget whatever the shape, and keep `__proto__`
   // Sizes count characters, not JSON escapes: plain text stays within the budget, and text made of
   // nothing but characters JSON escapes (at most six for one) within six times it.
   const plainText = fc.stringMatching(/^[a-z ]{1,20}$/);
-  for (const [text, factor] of [[plainText, 1], [fc.string({ minLength: 1 }), 6]] as const) {
+  for (const [text, factor] of [
+    [plainText, 1],
+    [fc.string({ minLength: 1 }), 6],
+  ] as const) {
     fc.assert(
       fc.property(big(text), fc.integer({ min: 16, max: 2000 }), (value, limit) => {
         const { value: cut } = echoValue(value, limit);
@@ -74,7 +77,9 @@ test("cut copies stay within the budget whatever the shape, and keep `__proto__`
 
 test("a 422's issues: at most MAX_ISSUES, echoes and `loc` keys within the total budget", () => {
   const huge = "x".repeat(1_000_000);
-  const issues = Array.from({ length: MAX_ISSUES + 500 }, (_, i) => issue("string_too_long", ["body", "metadata", `${huge}${i}`], "msg", huge));
+  const issues = Array.from({ length: MAX_ISSUES + 500 }, (_, i) =>
+    issue("string_too_long", ["body", "metadata", `${huge}${i}`], "msg", huge),
+  );
   const echoed = echoIssues(issues);
   assert.equal(echoed.length, MAX_ISSUES);
   const size = JSON.stringify(echoed).length;

@@ -39,15 +39,21 @@ test("deep nesting is scanned without recursion", () => {
 test("finds an error exactly when JSON.parse refuses the text", () => {
   const nearJson = fc.stringMatching(/^[[\]{}":,0-9.eE+\- \n\\ua-f]{0,24}$/);
   fc.assert(
-    fc.property(fc.oneof(nearJson, fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-      let valid = true;
-      try {
-        JSON.parse(text);
-      } catch {
-        valid = false;
-      }
-      assert.equal(findJsonSyntaxError(text) === null, valid, text);
-    }),
+    fc.property(
+      fc.oneof(
+        nearJson,
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+      ),
+      (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        assert.equal(findJsonSyntaxError(text) === null, valid, text);
+      },
+    ),
     { numRuns: 20000 },
   );
 });

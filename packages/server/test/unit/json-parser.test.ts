@@ -23,24 +23,101 @@ function agreesWithJsonParse(text: string): void {
 
 test("the parser agrees with JSON.parse on edge cases", () => {
   for (const text of [
-    "", " ", "null", "true", "false", "tru", "nul", "true false", '""', '"\\u2028"', '"\u2028"', '"\t"', '"\\x"', '"\\u12"', '"\\u12g4"',
-    "[]", "{}", "[[]]", '{"a":{}}', " [ 1 , 2 ] ", "[1,]", "[,1]", "{,}", '{"a"}', '{"a":}', '{"a" 1}', '{"a":1,}', "[1 2]", "{1:2}",
-    "0", "-0", "-0.0", "01", "-", "1.", ".5", "+1", "1e", "1e+", "1E+2", "1e-7", "1e400", "-1e400", "0.1", "0.000001", "5e-324",
-    "1.7976931348623157e308", "9007199254740993", "123456789012345678901234567890", "123456789012345.6", "-123.456e-10",
-    "0.30000000000000004", "2.2250738585072011e-308", "4.9406564584124654e-324", "1e22", "1e23", "123456789012345e-22", "1.5e00000000000001",
-    '{"__proto__":1}', '{"__proto__":{"x":1},"constructor":2}', '{"a":1,"a":2,"1":3,"b":4,"0":5}', '"\\ud800"', '"\\udc00\\ud800"', '"\ud800"',
-    `"${"a".repeat(40)}\\n${"b".repeat(40)}"`, `"${"a".repeat(40)}\u0001"`, `"${"a".repeat(100)}`, `["${"é".repeat(33)}\\"${"x".repeat(31)}"]`,
-    "\uFEFF{}", '["a\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9"]', "[1,\n\t\r 2]", "[1]x", "{}{}", '"unterminated', '"a\\', "[\u00a0]",
+    "",
+    " ",
+    "null",
+    "true",
+    "false",
+    "tru",
+    "nul",
+    "true false",
+    '""',
+    '"\\u2028"',
+    '"\u2028"',
+    '"\t"',
+    '"\\x"',
+    '"\\u12"',
+    '"\\u12g4"',
+    "[]",
+    "{}",
+    "[[]]",
+    '{"a":{}}',
+    " [ 1 , 2 ] ",
+    "[1,]",
+    "[,1]",
+    "{,}",
+    '{"a"}',
+    '{"a":}',
+    '{"a" 1}',
+    '{"a":1,}',
+    "[1 2]",
+    "{1:2}",
+    "0",
+    "-0",
+    "-0.0",
+    "01",
+    "-",
+    "1.",
+    ".5",
+    "+1",
+    "1e",
+    "1e+",
+    "1E+2",
+    "1e-7",
+    "1e400",
+    "-1e400",
+    "0.1",
+    "0.000001",
+    "5e-324",
+    "1.7976931348623157e308",
+    "9007199254740993",
+    "123456789012345678901234567890",
+    "123456789012345.6",
+    "-123.456e-10",
+    "0.30000000000000004",
+    "2.2250738585072011e-308",
+    "4.9406564584124654e-324",
+    "1e22",
+    "1e23",
+    "123456789012345e-22",
+    "1.5e00000000000001",
+    '{"__proto__":1}',
+    '{"__proto__":{"x":1},"constructor":2}',
+    '{"a":1,"a":2,"1":3,"b":4,"0":5}',
+    '"\\ud800"',
+    '"\\udc00\\ud800"',
+    '"\ud800"',
+    `"${"a".repeat(40)}\\n${"b".repeat(40)}"`,
+    `"${"a".repeat(40)}\u0001"`,
+    `"${"a".repeat(100)}`,
+    `["${"é".repeat(33)}\\"${"x".repeat(31)}"]`,
+    "\uFEFF{}",
+    '["a\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9"]',
+    "[1,\n\t\r 2]",
+    "[1]x",
+    "{}{}",
+    '"unterminated',
+    '"a\\',
+    "[\u00a0]",
   ]) {
     agreesWithJsonParse(text);
   }
 });
 
 test("the parser agrees with JSON.parse on any JSON value and on random near-JSON text", () => {
-  fc.assert(fc.property(fc.jsonValue(), (value) => agreesWithJsonParse(JSON.stringify(value))), { numRuns: 2000 });
-  fc.assert(fc.property(fc.jsonValue(), (value) => agreesWithJsonParse(JSON.stringify(value, null, 2))), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => agreesWithJsonParse(JSON.stringify(value))),
+    { numRuns: 2000 },
+  );
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => agreesWithJsonParse(JSON.stringify(value, null, 2))),
+    { numRuns: 300 },
+  );
   const longStrings = fc.array(fc.string({ minLength: 20, maxLength: 120, unit: "binary" }), { maxLength: 5 });
-  fc.assert(fc.property(longStrings, (strings) => agreesWithJsonParse(JSON.stringify(strings))), { numRuns: 1000 });
+  fc.assert(
+    fc.property(longStrings, (strings) => agreesWithJsonParse(JSON.stringify(strings))),
+    { numRuns: 1000 },
+  );
   const nearJson = fc.stringMatching(/^[[\]{}":,0-9.eE+\- \n\\ua-f]{0,24}$/);
   fc.assert(fc.property(nearJson, agreesWithJsonParse), { numRuns: 20000 });
   // Long strings cut anywhere: an escape, a control character or the end can fall after the fast skip.
@@ -52,7 +129,10 @@ test("the parser agrees with JSON.parse on any JSON value and on random near-JSO
 });
 
 test("numbers come out as the same doubles as JSON.parse's (decimal fast path included)", () => {
-  fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (d) => agreesWithJsonParse(String(d))), { numRuns: 20000 });
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (d) => agreesWithJsonParse(String(d))),
+    { numRuns: 20000 },
+  );
   const decimal = fc.tuple(fc.nat(), fc.nat({ max: 20 }), fc.nat(), fc.integer({ min: -340, max: 340 }), fc.boolean());
   fc.assert(
     fc.property(decimal, ([int, zeros, fraction, exponent, negative]) => {
@@ -66,7 +146,7 @@ test("numbers come out as the same doubles as JSON.parse's (decimal fast path in
 });
 
 test("float literals become JsonFloat; integers stay numbers", () => {
-  assert.deepEqual(parseJson('[1, 1.0, -0, -0.0, 2e3, 1E+2, 0.5, 123456789012345678901234567890, 1e400]'), [
+  assert.deepEqual(parseJson("[1, 1.0, -0, -0.0, 2e3, 1E+2, 0.5, 123456789012345678901234567890, 1e400]"), [
     1,
     new JsonFloat(1),
     -0,

@@ -55,6 +55,9 @@ describe("normalizeLocale: properties", () => {
     );
   });
   it("never throws", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 20 }), (s) => void normalizeLocale(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 20 }), (s) => void normalizeLocale(s)),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -8,7 +8,26 @@ const leading = new RegExp(`^${PY_SPACE}+`, "u");
 const trailing = new RegExp(`${PY_SPACE}+$`, "u");
 
 test("pyStrip and pyRstrip remove exactly Python's whitespace at the ends", () => {
-  const spaces = ["\t", "\n", "\v", "\f", "\r", "\x1c", "\x1f", " ", "\x85", "\xa0", "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"];
+  const spaces = [
+    "\t",
+    "\n",
+    "\v",
+    "\f",
+    "\r",
+    "\x1c",
+    "\x1f",
+    " ",
+    "\x85",
+    "\xa0",
+    "\u1680",
+    "\u2000",
+    "\u200a",
+    "\u2028",
+    "\u2029",
+    "\u202f",
+    "\u205f",
+    "\u3000",
+  ];
   const others = ["a", "\ufeff", "\u200b", "\u180e", "😀", "\x1b", "\x21"];
   const text = fc.array(fc.constantFrom(...spaces, ...others), { maxLength: 12 }).map((parts) => parts.join(""));
   fc.assert(

@@ -24,7 +24,8 @@ describe("validateTaxId: verified examples of spec §5.6", () => {
     ["CA", "12302 6635 RC 0001", ["123026635RC0001", "ca_gst_hst"]],
   ];
   for (const [country, input, expected] of cases) {
-    it(`${country} ${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => assert.deepEqual(validateTaxId(input, country), expected));
+    it(`${country} ${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () =>
+      assert.deepEqual(validateTaxId(input, country), expected));
   }
 });
 
@@ -105,8 +106,11 @@ describe("validateTaxId: countries", () => {
   });
   it("never throws, whatever the input", () => {
     const countries = fc.constantFrom(...Object.keys(COUNTRY_TAX_ID_FORMATS), "XX");
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 30 }), countries, (value, country) => void validateTaxId(value, country)), {
-      numRuns: 3000,
-    });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 30 }), countries, (value, country) => void validateTaxId(value, country)),
+      {
+        numRuns: 3000,
+      },
+    );
   });
 });

@@ -1,16 +1,4 @@
-import {
-  array,
-  boolean,
-  byType,
-  dateTime,
-  nullable,
-  nullish,
-  object,
-  record,
-  scalar,
-  string,
-  type Decoder,
-} from "../../lib/schema.js";
+import { array, boolean, byType, dateTime, nullable, nullish, object, record, scalar, string, type Decoder } from "../../lib/schema.js";
 import { decodeAddress } from "./address.js";
 import type { CustomerIndividual } from "./customerindividual.js";
 import type { CustomerTeam } from "./customerteam.js";
@@ -47,7 +35,4 @@ export function customerShape(type: "individual" | "team"): Record<string, Decod
   };
 }
 
-export const decodeCustomer: Decoder<Customer> = byType<Customer>(
-  object(customerShape("individual")),
-  object(customerShape("team")),
-);
+export const decodeCustomer: Decoder<Customer> = byType<Customer>(object(customerShape("individual")), object(customerShape("team")));

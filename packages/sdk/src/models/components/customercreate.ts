@@ -1,15 +1,4 @@
-import {
-  at,
-  fail,
-  isObject,
-  literal,
-  nullish,
-  toWire,
-  optional,
-  string,
-  withDefault,
-  type Decoder,
-} from "../../lib/schema.js";
+import { at, fail, isObject, literal, nullish, toWire, optional, string, withDefault, type Decoder } from "../../lib/schema.js";
 import { encodeAddressInput } from "./addressinput.js";
 import { decodeMetadata } from "./customer.js";
 import type { CustomerIndividualCreate } from "./customerindividualcreate.js";

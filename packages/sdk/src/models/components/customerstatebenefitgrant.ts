@@ -8,9 +8,7 @@ export type BenefitGrantDiscordProperties = {
   grantedAccountId?: string | undefined;
 };
 
-export type BenefitGrantGitHubRepositoryPropertiesPermission = OpenEnum<
-  "pull" | "triage" | "push" | "maintain" | "admin"
->;
+export type BenefitGrantGitHubRepositoryPropertiesPermission = OpenEnum<"pull" | "triage" | "push" | "maintain" | "admin">;
 
 export type BenefitGrantGitHubRepositoryProperties = {
   accountId?: string | null | undefined;

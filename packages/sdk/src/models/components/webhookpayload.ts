@@ -87,9 +87,13 @@ export const decodeLooseData: Decoder<unknown> = (value) => {
   if (Array.isArray(value)) return value.map((item, i) => at(i, decodeLooseData, item));
   if (!isObject(value)) return value;
   dateTimeKeys ??= new Set(
-    "applies_at archived_at canceled_at claimed_at created_at current_meter_period_end current_meter_period_start current_period_end current_period_start deleted_at details_submitted_at ended_at ends_at evidence_due_by expires_at first_user_event_at granted_at invitation_token_expires_at last_modified_at modified_at next_payment_attempt_at onboarding_resubmission_requested_at past_due_at paused_at resumes_at revoked_at started_at starts_at trial_end trial_start".split(" "),
+    "applies_at archived_at canceled_at claimed_at created_at current_meter_period_end current_meter_period_start current_period_end current_period_start deleted_at details_submitted_at ended_at ends_at evidence_due_by expires_at first_user_event_at granted_at invitation_token_expires_at last_modified_at modified_at next_payment_attempt_at onboarding_resubmission_requested_at past_due_at paused_at resumes_at revoked_at started_at starts_at trial_end trial_start".split(
+      " ",
+    ),
   );
-  freeFormKeys ??= new Set("metadata custom_field_data customer_metadata benefit_metadata payment_processor_metadata seat_metadata amounts".split(" "));
+  freeFormKeys ??= new Set(
+    "metadata custom_field_data customer_metadata benefit_metadata payment_processor_metadata seat_metadata amounts".split(" "),
+  );
   const out: Record<string, unknown> = {};
   for (const key in value) {
     // A JSON key named __proto__ would set the result's prototype instead of a field.
@@ -118,7 +122,14 @@ const looseEvent = envelope((v) => (isObject(v) ? decodeLooseData(v) : fail("obj
 export function decodeWebhookPayload(parsed: unknown): WebhookPayload {
   const type = isObject(parsed) ? parsed["type"] : undefined;
   looseTypes ??= new Set(LOOSE_WEBHOOK_EVENT_TYPES);
-  const decode = typeof type !== "string" ? undefined : Object.hasOwn(customerEvents, type) ? customerEvents[type] : looseTypes.has(type) ? looseEvent : undefined;
+  const decode =
+    typeof type !== "string"
+      ? undefined
+      : Object.hasOwn(customerEvents, type)
+        ? customerEvents[type]
+        : looseTypes.has(type)
+          ? looseEvent
+          : undefined;
   try {
     if (!decode) throw new SDKValidationError(`Unknown event type: ${type}`, type, parsed);
     return decode(parsed);

@@ -10,7 +10,9 @@ export class SDKValidationError extends Error {
   // Kept from the official SDK for backwards compatibility: anything shaped like a validation
   // error (ResponseValidationError included) passes `instanceof SDKValidationError`.
   static override [Symbol.hasInstance](instance: unknown): boolean {
-    return instance instanceof Error && "rawValue" in instance && "rawMessage" in instance && typeof (instance as any).pretty === "function";
+    return (
+      instance instanceof Error && "rawValue" in instance && "rawMessage" in instance && typeof (instance as any).pretty === "function"
+    );
   }
 
   constructor(message: string, cause: unknown, rawValue: unknown) {

@@ -4,7 +4,13 @@
 
 import { randomUUID } from "node:crypto";
 import { isScope, POLAR_SCOPES } from "../../platform/auth/scopes.js";
-import { expiryWithinRange, generateToken, hashToken, ORGANIZATION_TOKEN_PREFIX, PERSONAL_TOKEN_PREFIX } from "../../platform/auth/tokens.js";
+import {
+  expiryWithinRange,
+  generateToken,
+  hashToken,
+  ORGANIZATION_TOKEN_PREFIX,
+  PERSONAL_TOKEN_PREFIX,
+} from "../../platform/auth/tokens.js";
 import { canonicalUuid } from "../../platform/schema/uuid.js";
 import { parseEmail } from "../../validation/email.js";
 import type { AccessTokenRecord, MemberRole, OrganizationRecord, UserRecord } from "./model.js";
@@ -29,11 +35,20 @@ const slugify = (name: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 60) || "organization";
 
-export async function createOrganization(storage: AccountsStorage, name: string, options: { id?: string; slug?: string } = {}): Promise<OrganizationRecord> {
+export async function createOrganization(
+  storage: AccountsStorage,
+  name: string,
+  options: { id?: string; slug?: string } = {},
+): Promise<OrganizationRecord> {
   const trimmed = name.trim();
   if (trimmed === "") throw new UsageError("organization name must not be empty");
   if (options.slug !== undefined) {
-    return storage.accounts.createOrganization({ id: options.id ?? randomUUID(), name: trimmed, slug: options.slug, createdAt: new Date() });
+    return storage.accounts.createOrganization({
+      id: options.id ?? randomUUID(),
+      name: trimmed,
+      slug: options.slug,
+      createdAt: new Date(),
+    });
   }
   const base = slugify(trimmed);
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -161,7 +176,8 @@ export async function createToken(storage: AccountsStorage, request: TokenReques
   if (request.value !== undefined) checkChosenToken(request.value, kind, "the token");
   const token = request.value ?? generateToken(org ? ORGANIZATION_TOKEN_PREFIX : PERSONAL_TOKEN_PREFIX);
   const tokenHash = hashToken(token);
-  if (request.value !== undefined && (await storage.accounts.findTokenByHash(tokenHash))) throw new UsageError(`the token ${tokenHint(token)}… already exists`);
+  if (request.value !== undefined && (await storage.accounts.findTokenByHash(tokenHash)))
+    throw new UsageError(`the token ${tokenHint(token)}… already exists`);
   await storage.accounts.createToken({
     id: randomUUID(),
     kind,
@@ -176,8 +192,12 @@ export async function createToken(storage: AccountsStorage, request: TokenReques
   return token;
 }
 
-export async function listTokens(storage: AccountsStorage, owner: { organizationId?: string; userId?: string }): Promise<AccessTokenRecord[]> {
-  if ((owner.organizationId === undefined) === (owner.userId === undefined)) throw new UsageError("give exactly one of --org ORG_ID or --user USER_ID");
+export async function listTokens(
+  storage: AccountsStorage,
+  owner: { organizationId?: string; userId?: string },
+): Promise<AccessTokenRecord[]> {
+  if ((owner.organizationId === undefined) === (owner.userId === undefined))
+    throw new UsageError("give exactly one of --org ORG_ID or --user USER_ID");
   if (owner.organizationId !== undefined) {
     // Deleted organizations' tokens stay listable: they are what an operator audits after a deletion.
     const org = await storage.accounts.getOrganization(requireId(owner.organizationId, "--org"));
@@ -196,15 +216,14 @@ export async function revokeToken(storage: AccountsStorage, idOrToken: string): 
   const token = idOrToken.startsWith("polar_")
     ? await storage.accounts.findTokenByHash(hashToken(idOrToken))
     : await storage.accounts.getToken(requireId(idOrToken, "the token id"));
-  if (!token) throw new UsageError(idOrToken.startsWith("polar_") ? `no such token (${tokenHint(idOrToken)}…)` : `no token with id ${idOrToken}`);
+  if (!token)
+    throw new UsageError(idOrToken.startsWith("polar_") ? `no such token (${tokenHint(idOrToken)}…)` : `no token with id ${idOrToken}`);
   const revoked = await storage.accounts.revokeToken(token.id, new Date());
   if (!revoked) throw new UsageError(`no token with id ${token.id}`);
   return revoked;
 }
 
-export type Bootstrap =
-  | { kind: "created"; organization: OrganizationRecord; token: string; chosen: boolean }
-  | { kind: "existing" };
+export type Bootstrap = { kind: "created"; organization: OrganizationRecord; token: string; chosen: boolean } | { kind: "existing" };
 
 /**
  * On an empty database (no live organization): one organization and a token
@@ -240,6 +259,8 @@ async function checkExistingBootstrapToken(storage: AccountsStorage, chosen: str
           ? "belongs to a deleted organization"
           : null;
   if (problem !== null) {
-    throw new UsageError(`the bootstrap token (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token) ${problem}; start on an empty database, or unset it and issue tokens with \`polar-customers tokens create --org ID\``);
+    throw new UsageError(
+      `the bootstrap token (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token) ${problem}; start on an empty database, or unset it and issue tokens with \`polar-customers tokens create --org ID\``,
+    );
   }
 }

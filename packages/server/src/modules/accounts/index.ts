@@ -34,5 +34,14 @@ export {
   type TokenRequest,
 } from "./admin.js";
 export { ORGANIZATION_SEED_KEYS, seedOrganization, type OrganizationSeed } from "./seed.js";
-export type { AccessTokenRecord, MemberRole, MembershipRecord, NewAccessToken, OrganizationRecord, TokenKind, TokenOwner, UserRecord } from "./model.js";
+export type {
+  AccessTokenRecord,
+  MemberRole,
+  MembershipRecord,
+  NewAccessToken,
+  OrganizationRecord,
+  TokenKind,
+  TokenOwner,
+  UserRecord,
+} from "./model.js";
 export type { AccountStore } from "./store.js";

@@ -30,14 +30,20 @@ const optionalString = (entry: Record<string, unknown>, key: string, path: SeedP
  * the slug its `name` gives) or creates it, then adds its missing tokens.
  * An existing organization keeps its name.
  */
-export async function seedOrganization(storage: AccountsStorage, entry: Record<string, unknown>, path: SeedPath, servedScopes: readonly string[]): Promise<OrganizationSeed> {
+export async function seedOrganization(
+  storage: AccountsStorage,
+  entry: Record<string, unknown>,
+  path: SeedPath,
+  servedScopes: readonly string[],
+): Promise<OrganizationSeed> {
   const name = optionalString(entry, "name", path);
   if (name === undefined) throw new SeedError([...path, "name"], "is required");
   const rawId = optionalString(entry, "id", path);
   const id = rawId === undefined ? undefined : canonicalUuid(rawId);
   if (id === null) throw new SeedError([...path, "id"], `must be a UUID, got "${rawId}"`);
   const givenSlug = optionalString(entry, "slug", path);
-  if (givenSlug !== undefined && !SLUG.test(givenSlug)) throw new SeedError([...path, "slug"], "must be lower-case letters and digits separated by single hyphens");
+  if (givenSlug !== undefined && !SLUG.test(givenSlug))
+    throw new SeedError([...path, "slug"], "must be lower-case letters and digits separated by single hyphens");
   const slug = givenSlug ?? slugify(name);
 
   let organization = id === undefined ? undefined : await storage.accounts.getOrganization(id);
@@ -51,16 +57,27 @@ export async function seedOrganization(storage: AccountsStorage, entry: Record<s
     organization = await createOrganization(storage, name, { id, slug });
     created = true;
   }
-  const tokens = entry.tokens === undefined ? { created: 0, existing: 0 } : await seedTokens(storage, organization, entry.tokens, [...path, "tokens"], servedScopes);
+  const tokens =
+    entry.tokens === undefined
+      ? { created: 0, existing: 0 }
+      : await seedTokens(storage, organization, entry.tokens, [...path, "tokens"], servedScopes);
   return { organization, created, tokens };
 }
 
 /** `{"token": "polar_oat_…", "scopes"?: [...] | "a b", "expires_in"?: "30d"}`; a token already stored for this organization is left alone. */
-async function seedTokens(storage: AccountsStorage, organization: OrganizationRecord, value: unknown, path: SeedPath, servedScopes: readonly string[]): Promise<SeedCount> {
+async function seedTokens(
+  storage: AccountsStorage,
+  organization: OrganizationRecord,
+  value: unknown,
+  path: SeedPath,
+  servedScopes: readonly string[],
+): Promise<SeedCount> {
   const count: SeedCount = { created: 0, existing: 0 };
   for (const [index, entry] of seedEntries(value, path).entries()) {
     const at = [...path, index];
-    for (const key of Object.keys(entry)) if (!["token", "scopes", "expires_in"].includes(key)) throw new SeedError([...at, key], "unknown key (expected token, scopes, expires_in)");
+    for (const key of Object.keys(entry))
+      if (!["token", "scopes", "expires_in"].includes(key))
+        throw new SeedError([...at, key], "unknown key (expected token, scopes, expires_in)");
     const token = entry.token;
     if (typeof token !== "string") throw new SeedError([...at, "token"], "is required: a polar_oat_… string");
     const scopes = entry.scopes;
@@ -80,7 +97,12 @@ async function seedTokens(storage: AccountsStorage, organization: OrganizationRe
         continue;
       }
       const parsedScopes = parseScopes(Array.isArray(scopes) ? scopes.join(" ") : scopes, servedScopes);
-      await createToken(storage, { organizationId: organization.id, scopes: parsedScopes, expiresInMs: expiresIn === undefined ? null : parseDuration(expiresIn), value: token });
+      await createToken(storage, {
+        organizationId: organization.id,
+        scopes: parsedScopes,
+        expiresInMs: expiresIn === undefined ? null : parseDuration(expiresIn),
+        value: token,
+      });
       count.created++;
     } catch (error) {
       if (error instanceof UsageError) throw new SeedError([...at, "token"], error.message);

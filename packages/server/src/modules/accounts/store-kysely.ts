@@ -3,7 +3,15 @@ import type { Kysely } from "kysely";
 import { timeOrNull } from "../../platform/storage/codec.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
-import type { AccessTokenRecord, MemberRole, MembershipRecord, NewAccessToken, OrganizationRecord, TokenOwner, UserRecord } from "./model.js";
+import type {
+  AccessTokenRecord,
+  MemberRole,
+  MembershipRecord,
+  NewAccessToken,
+  OrganizationRecord,
+  TokenOwner,
+  UserRecord,
+} from "./model.js";
 import { organizationFromRow, roleFromRow, tokenFromRow, userFromRow } from "./rows.js";
 import type { AccountStore } from "./store.js";
 import type { AccountTables } from "./tables.js";
@@ -67,7 +75,13 @@ export class KyselyAccountStore implements AccountStore {
 
   listOrganizations(): Promise<OrganizationRecord[]> {
     return translating(this.context.dialect, async () => {
-      const rows = await this.db.selectFrom("organizations").selectAll().where("deleted_at", "is", null).orderBy("created_at").orderBy("id").execute();
+      const rows = await this.db
+        .selectFrom("organizations")
+        .selectAll()
+        .where("deleted_at", "is", null)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
       return rows.map((row) => organizationFromRow(this.codec, row));
     });
   }
@@ -203,7 +217,8 @@ export class KyselyAccountStore implements AccountStore {
   listTokens(owner: TokenOwner): Promise<AccessTokenRecord[]> {
     return translating(this.context.dialect, async () => {
       let query = this.db.selectFrom("access_tokens").selectAll();
-      query = "organizationId" in owner ? query.where("organization_id", "=", owner.organizationId) : query.where("user_id", "=", owner.userId);
+      query =
+        "organizationId" in owner ? query.where("organization_id", "=", owner.organizationId) : query.where("user_id", "=", owner.userId);
       const rows = await query.orderBy("created_at").orderBy("id").execute();
       return rows.map((row) => tokenFromRow(this.codec, row));
     });
@@ -211,7 +226,12 @@ export class KyselyAccountStore implements AccountStore {
 
   revokeToken(id: string, at: Date): Promise<AccessTokenRecord | undefined> {
     return translating(this.context.dialect, async () => {
-      await this.db.updateTable("access_tokens").set({ revoked_at: this.codec.time(at) }).where("id", "=", id).where("revoked_at", "is", null).execute();
+      await this.db
+        .updateTable("access_tokens")
+        .set({ revoked_at: this.codec.time(at) })
+        .where("id", "=", id)
+        .where("revoked_at", "is", null)
+        .execute();
       const row = await this.db.selectFrom("access_tokens").selectAll().where("id", "=", id).executeTakeFirst();
       return row && tokenFromRow(this.codec, row);
     });

@@ -1,7 +1,15 @@
 // What the accounts module needs from a database; it is also the credential
 // source the platform's authenticator resolves tokens with.
 import type { CredentialSource } from "../../platform/auth/authenticate.js";
-import type { AccessTokenRecord, MemberRole, MembershipRecord, NewAccessToken, OrganizationRecord, TokenOwner, UserRecord } from "./model.js";
+import type {
+  AccessTokenRecord,
+  MemberRole,
+  MembershipRecord,
+  NewAccessToken,
+  OrganizationRecord,
+  TokenOwner,
+  UserRecord,
+} from "./model.js";
 
 export interface AccountStore extends CredentialSource {
   /** `apiAccess` defaults to true and `deletedAt` to null (optional so seeds/tests can create such organizations). */

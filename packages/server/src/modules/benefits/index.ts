@@ -16,7 +16,15 @@ export const benefitsModule = defineModule({
   operations: benefitOperations,
 });
 
-export type { BenefitProperties, BenefitRecord, BenefitType, BenefitVisibility, CustomProperties, FeatureFlagProperties, MeterCreditProperties } from "./model.js";
+export type {
+  BenefitProperties,
+  BenefitRecord,
+  BenefitType,
+  BenefitVisibility,
+  CustomProperties,
+  FeatureFlagProperties,
+  MeterCreditProperties,
+} from "./model.js";
 export { BENEFIT_TYPES, VISIBILITY_CONFIGURABLE, creditedMeterId } from "./model.js";
 export type { BenefitAttachments } from "./service.js";
 export type { BenefitStore } from "./store.js";

@@ -4,7 +4,14 @@
 import type { Metadata } from "../customers/index.js";
 
 export const BENEFIT_TYPES = [
-  "custom", "discord", "github_repository", "downloadables", "license_keys", "meter_credit", "feature_flag", "slack_shared_channel",
+  "custom",
+  "discord",
+  "github_repository",
+  "downloadables",
+  "license_keys",
+  "meter_credit",
+  "feature_flag",
+  "slack_shared_channel",
 ] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
@@ -45,7 +52,9 @@ export interface BenefitRecord {
 
 export type NewBenefit = Omit<BenefitRecord, "modifiedAt" | "deletedAt">;
 
-export type BenefitChanges = Partial<Pick<BenefitRecord, "description" | "visibility" | "metadata" | "properties" | "modifiedAt" | "deletedAt">>;
+export type BenefitChanges = Partial<
+  Pick<BenefitRecord, "description" | "visibility" | "metadata" | "properties" | "modifiedAt" | "deletedAt">
+>;
 
 /** The meter a meter_credit benefit credits, else null. */
 export const creditedMeterId = (type: BenefitType, properties: BenefitProperties): string | null =>

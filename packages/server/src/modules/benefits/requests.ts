@@ -14,7 +14,6 @@ import { BENEFIT_VISIBILITIES, type BenefitProperties, type BenefitType, type Be
 
 const text = () => string({ rejectNul: true });
 
-
 /** `dict[UUID4, bool]` (downloadables' archived files). */
 const archivedFiles = (): Schema<Record<string, boolean>> =>
   schema({ type: "object", additionalProperties: { type: "boolean" }, propertyNames: { format: "uuid4" } }, (input, loc, issues) => {

@@ -3,7 +3,14 @@
 import type { JsonSchema } from "../../platform/schema/core.js";
 import { component, ref } from "../../platform/schema/component.js";
 import { formatDateTime, formatNullableDateTime } from "../../platform/schema/datetime.js";
-import { listResource, nullableJson as nullable, responseObject, type ResponseField, type ResponseObject, type ResponseSchema } from "../../platform/schema/response.js";
+import {
+  listResource,
+  nullableJson as nullable,
+  responseObject,
+  type ResponseField,
+  type ResponseObject,
+  type ResponseSchema,
+} from "../../platform/schema/response.js";
 import { METADATA_JSON } from "../customers/index.js";
 import { BENEFIT_TYPES, VISIBILITY_CONFIGURABLE, type BenefitProperties, type BenefitRecord, type BenefitType } from "./model.js";
 
@@ -16,7 +23,10 @@ const bool: JsonSchema = { type: "boolean" };
 const obj = (name: string, properties: Record<string, JsonSchema>, required = Object.keys(properties)) =>
   component(name, { type: "object", title: name, properties, ...(required.length > 0 && { required }) });
 
-const EXPIRATION = obj("BenefitLicenseKeyExpirationProperties", { ttl: { type: "integer", exclusiveMinimum: 0 }, timeframe: { type: "string", enum: ["year", "month", "day"] } });
+const EXPIRATION = obj("BenefitLicenseKeyExpirationProperties", {
+  ttl: { type: "integer", exclusiveMinimum: 0 },
+  timeframe: { type: "string", enum: ["year", "month", "day"] },
+});
 const ACTIVATION = obj("BenefitLicenseKeyActivationProperties", { limit: int, enable_customer_admin: bool });
 
 interface TypeOutput {
@@ -48,13 +58,23 @@ const OUTPUTS: Record<BenefitType, TypeOutput> = {
   },
   downloadables: {
     stem: "Downloadables",
-    properties: ref(obj("BenefitDownloadablesProperties", { archived: { type: "object", additionalProperties: bool }, files: { type: "array", items: uuid } })),
+    properties: ref(
+      obj("BenefitDownloadablesProperties", {
+        archived: { type: "object", additionalProperties: bool },
+        files: { type: "array", items: uuid },
+      }),
+    ),
     value: (p) => ({ archived: p.archived ?? {}, files: p.files ?? [] }),
   },
   license_keys: {
     stem: "LicenseKeys",
     properties: ref(
-      obj("BenefitLicenseKeysProperties", { prefix: nullable(str), expires: nullable(ref(EXPIRATION)), activations: nullable(ref(ACTIVATION)), limit_usage: nullable(int) }),
+      obj("BenefitLicenseKeysProperties", {
+        prefix: nullable(str),
+        expires: nullable(ref(EXPIRATION)),
+        activations: nullable(ref(ACTIVATION)),
+        limit_usage: nullable(int),
+      }),
     ),
     value: (p) => pick(p, ["prefix", "expires", "activations", "limit_usage"]),
   },
@@ -80,7 +100,8 @@ const OUTPUTS: Record<BenefitType, TypeOutput> = {
         ["slack_integration_id", "channel_name_template"],
       ),
     ),
-    value: (p) => pick(p, ["slack_integration_id", "channel_name_template", "private", "welcome_message", "archive_on_revoke", "team_invitees"]),
+    value: (p) =>
+      pick(p, ["slack_integration_id", "channel_name_template", "private", "welcome_message", "archive_on_revoke", "team_invitees"]),
   },
 };
 
@@ -109,7 +130,10 @@ const BY_TYPE = Object.fromEntries(BENEFIT_TYPES.map((t) => [t, typeResponse(t)]
 
 const BENEFIT = component("Benefit", {
   oneOf: BENEFIT_TYPES.map((t) => BY_TYPE[t].json),
-  discriminator: { propertyName: "type", mapping: Object.fromEntries(BENEFIT_TYPES.map((t) => [t, `#/components/schemas/${BY_TYPE[t].component.name}`])) },
+  discriminator: {
+    propertyName: "type",
+    mapping: Object.fromEntries(BENEFIT_TYPES.map((t) => [t, `#/components/schemas/${BY_TYPE[t].component.name}`])),
+  },
 });
 
 /** Any benefit, serialised by its type; custom benefits also carry the deprecated wire-only `is_tax_applicable` (always true). */

@@ -3,11 +3,28 @@ import type { Selectable, Updateable } from "kysely";
 import { readTimeOrNull, timeOrNull, type Codec } from "../../platform/storage/codec.js";
 import { foldKey } from "../../platform/storage/keys.js";
 import type { Metadata } from "../customers/index.js";
-import { creditedMeterId, type BenefitChanges, type BenefitProperties, type BenefitRecord, type BenefitType, type BenefitVisibility, type NewBenefit } from "./model.js";
+import {
+  creditedMeterId,
+  type BenefitChanges,
+  type BenefitProperties,
+  type BenefitRecord,
+  type BenefitType,
+  type BenefitVisibility,
+  type NewBenefit,
+} from "./model.js";
 import type { BenefitsTable } from "./tables.js";
 
 export const BENEFIT_COLUMNS = [
-  "id", "organization_id", "created_at", "modified_at", "deleted_at", "type", "description", "visibility", "metadata", "properties",
+  "id",
+  "organization_id",
+  "created_at",
+  "modified_at",
+  "deleted_at",
+  "type",
+  "description",
+  "visibility",
+  "metadata",
+  "properties",
 ] as const satisfies readonly (keyof BenefitsTable)[];
 
 export type BenefitRow = Pick<Selectable<BenefitsTable>, (typeof BENEFIT_COLUMNS)[number]>;

@@ -11,7 +11,15 @@ import { systemClock, type Clock } from "../../platform/clock.js";
 import { ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
 import type { MeterStore } from "../meters/index.js";
-import { VISIBILITY_CONFIGURABLE, defaultVisibility, type BenefitChanges, type BenefitProperties, type BenefitRecord, type BenefitType, type BenefitVisibility } from "./model.js";
+import {
+  VISIBILITY_CONFIGURABLE,
+  defaultVisibility,
+  type BenefitChanges,
+  type BenefitProperties,
+  type BenefitRecord,
+  type BenefitType,
+  type BenefitVisibility,
+} from "./model.js";
 import type { BenefitCreate, BenefitUpdate } from "./requests.js";
 import type { BenefitPage, BenefitStore, ListBenefitsQuery } from "./store.js";
 
@@ -57,7 +65,9 @@ export class BenefitService {
     assertCanManage(context, organizationId, MANAGE);
     if (body.type === "slack_shared_channel") {
       // An organization feature Polar has to switch on; this server has no way to, so it is never enabled.
-      throw new ValidationFailed([issue("value_error", ["body", "type"], "Slack shared channel benefit is not enabled for this organization.", body.type)]);
+      throw new ValidationFailed([
+        issue("value_error", ["body", "type"], "Slack shared channel benefit is not enabled for this organization.", body.type),
+      ]);
     }
     const properties = await this.checkedProperties(organizationId, body.type, body.properties);
     return this.store.insert({
@@ -105,7 +115,9 @@ export class BenefitService {
   private checkedVisibility(type: BenefitType, requested: BenefitVisibility | null): BenefitVisibility {
     if (requested === null) return defaultVisibility(type);
     if (!VISIBILITY_CONFIGURABLE.has(type) && requested !== "public") {
-      throw new ValidationFailed([issue("value_error", ["body", "visibility"], "Visibility is not configurable for this benefit type and must be public.", requested)]);
+      throw new ValidationFailed([
+        issue("value_error", ["body", "visibility"], "Visibility is not configurable for this benefit type and must be public.", requested),
+      ]);
     }
     return requested;
   }

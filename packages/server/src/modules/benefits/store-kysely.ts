@@ -22,7 +22,6 @@ export class KyselyBenefitStore implements BenefitStore {
     await translating(this.context.dialect, () => this.db.deleteFrom("benefits").where("organization_id", "=", organizationId).execute());
   }
 
-
   private get codec() {
     return this.context.dialect.codec;
   }
@@ -37,7 +36,11 @@ export class KyselyBenefitStore implements BenefitStore {
 
   insert(benefit: NewBenefit): Promise<BenefitRecord> {
     return this.run(async () => {
-      const row = await this.db.insertInto("benefits").values(benefitToRow(this.codec, benefit)).returning(BENEFIT_COLUMNS).executeTakeFirstOrThrow();
+      const row = await this.db
+        .insertInto("benefits")
+        .values(benefitToRow(this.codec, benefit))
+        .returning(BENEFIT_COLUMNS)
+        .executeTakeFirstOrThrow();
       return benefitFromRow(this.codec, row);
     });
   }
@@ -53,7 +56,9 @@ export class KyselyBenefitStore implements BenefitStore {
   findMany(organizationIds: readonly string[], ids: readonly string[]): Promise<BenefitRecord[]> {
     if (organizationIds.length === 0 || ids.length === 0) return Promise.resolve([]);
     return this.run(async () => {
-      const rows = await inChunks([...new Set(ids)], (chunk) => this.live().where("id", "in", chunk).where("organization_id", "in", organizationIds).execute());
+      const rows = await inChunks([...new Set(ids)], (chunk) =>
+        this.live().where("id", "in", chunk).where("organization_id", "in", organizationIds).execute(),
+      );
       return rows.map((row) => benefitFromRow(this.codec, row));
     });
   }
@@ -64,26 +69,40 @@ export class KyselyBenefitStore implements BenefitStore {
       const updated =
         Object.keys(row).length === 0
           ? await this.live().where("id", "=", current.id).executeTakeFirst()
-          : await this.db.updateTable("benefits").set(row).where("id", "=", current.id).where("deleted_at", "is", null).returning(BENEFIT_COLUMNS).executeTakeFirst();
+          : await this.db
+              .updateTable("benefits")
+              .set(row)
+              .where("id", "=", current.id)
+              .where("deleted_at", "is", null)
+              .returning(BENEFIT_COLUMNS)
+              .executeTakeFirst();
       return updated && benefitFromRow(this.codec, updated);
     });
   }
 
   meterUsedByActiveBenefit(meterId: string): Promise<boolean> {
     return this.run(async () => {
-      const row = await this.db.selectFrom("benefits").select("id").where("meter_id", "=", meterId).where("deleted_at", "is", null).limit(1).executeTakeFirst();
+      const row = await this.db
+        .selectFrom("benefits")
+        .select("id")
+        .where("meter_id", "=", meterId)
+        .where("deleted_at", "is", null)
+        .limit(1)
+        .executeTakeFirst();
       return row !== undefined;
     });
   }
 
   list(q: ListBenefitsQuery): Promise<BenefitPage> {
-    if (q.organizationIds.length === 0 || q.query?.includes("\u0000") || q.ids?.length === 0) return Promise.resolve({ items: [], totalCount: 0 });
+    if (q.organizationIds.length === 0 || q.query?.includes("\u0000") || q.ids?.length === 0)
+      return Promise.resolve({ items: [], totalCount: 0 });
     return this.run(async () => {
       let base = this.db.selectFrom("benefits").where("organization_id", "in", q.organizationIds).where("deleted_at", "is", null);
       if (q.types !== undefined) base = base.where("type", "in", q.types);
       if (q.ids !== undefined) base = base.where("id", "in", q.ids);
       if (q.excludeIds !== undefined) base = base.where("id", "not in", q.excludeIds);
-      if (q.query !== undefined) base = base.where(sql<boolean>`description_key like ${likeContainsUnescaped(this.context.dialect.name, q.query)}`);
+      if (q.query !== undefined)
+        base = base.where(sql<boolean>`description_key like ${likeContainsUnescaped(this.context.dialect.name, q.query)}`);
       for (const condition of metadataMatches(this.context.dialect.name, "benefits.metadata", q.metadata)) base = base.where(condition);
       let page = base.select(BENEFIT_COLUMNS);
       for (const key of q.sorting) {
@@ -91,7 +110,10 @@ export class KyselyBenefitStore implements BenefitStore {
         if (key.field !== "user_order") page = page.orderBy(SORT_COLUMNS[key.field], direction);
         else if (q.ids !== undefined) {
           // The position of the benefit in the `id` filter; without one, creation order.
-          const position = sql`case ${sql.join(q.ids.map((id, i) => sql`when id = ${id} then ${sql.lit(i)}`), sql` `)} end`;
+          const position = sql`case ${sql.join(
+            q.ids.map((id, i) => sql`when id = ${id} then ${sql.lit(i)}`),
+            sql` `,
+          )} end`;
           page = page.orderBy(position, direction);
         } else page = page.orderBy("created_at", direction);
       }

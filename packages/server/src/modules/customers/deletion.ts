@@ -22,7 +22,10 @@ const isAnonymized = (c: CustomerRecord) => "__anonymized_at" in c.metadata || (
 export function anonymizedChanges(customer: CustomerRecord, now: Date): CustomerChanges {
   if (isAnonymized(customer)) return {};
   const salt = pythonIsoFormat(customer.createdAt);
-  const hash = (value: string) => createHash("sha256").update(salt + value, "utf8").digest("hex");
+  const hash = (value: string) =>
+    createHash("sha256")
+      .update(salt + value, "utf8")
+      .digest("hex");
   const changes: CustomerChanges = {
     emailVerified: false,
     billingAddress: null,

@@ -2,7 +2,20 @@
 // metadata), expressed in our schema layer on top of the pure validators.
 
 import { MAX_ISSUES, issue, type Issue, type Loc } from "../../platform/schema/issues.js";
-import { INVALID, NUL_MESSAGE, UNICODE_MESSAGE, boundedCodePointLength, unicodeIssue, isPlainObject, nullable, blankAsNull, schema, string, type Invalid, type Schema } from "../../platform/schema/core.js";
+import {
+  INVALID,
+  NUL_MESSAGE,
+  UNICODE_MESSAGE,
+  boundedCodePointLength,
+  unicodeIssue,
+  isPlainObject,
+  nullable,
+  blankAsNull,
+  schema,
+  string,
+  type Invalid,
+  type Schema,
+} from "../../platform/schema/core.js";
 import { LAX_FALSE, LAX_TRUE } from "../../platform/schema/scalars.js";
 import { JsonFloat } from "../../platform/schema/floats.js";
 import { parseEmail } from "../../validation/email.js";
@@ -45,7 +58,11 @@ const LOCALE_EXAMPLES = ["en", "en-US", "fr", "fr-CA"];
 
 export const locale = (): Schema<string> =>
   schema(
-    { type: "string", description: "Locale of the customer, given as an IETF BCP 47 language tag, e.g. `en`, `en-US` or `en-GB-oxendict`.", examples: LOCALE_EXAMPLES },
+    {
+      type: "string",
+      description: "Locale of the customer, given as an IETF BCP 47 language tag, e.g. `en`, `en-US` or `en-GB-oxendict`.",
+      examples: LOCALE_EXAMPLES,
+    },
     (input, loc, issues) => {
       const text = string({ rejectNul: true }).parse(input, loc, issues);
       if (text === INVALID) return INVALID;
@@ -84,7 +101,8 @@ export const addressInput = (): Schema<Address> =>
     // Polar's AddressInput lets U+0000 through and PostgreSQL then fails (500); answer the usual NUL error instead.
     const address = result.value;
     const nul = ADDRESS_TEXT_FIELDS.filter(([, property]) => address[property]?.includes("\u0000"));
-    for (const [wireName, property] of nul) issues.push(issue("value_error", [...loc, wireName], NUL_MESSAGE, address[property], { error: {} }));
+    for (const [wireName, property] of nul)
+      issues.push(issue("value_error", [...loc, wireName], NUL_MESSAGE, address[property], { error: {} }));
     return nul.length > 0 ? INVALID : address;
   });
 
@@ -96,7 +114,6 @@ export const METADATA_MAX_VALUE_LENGTH = 500;
 
 const LAX_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
 const LAX_FLOAT = /^\s*[+-]?(\d+(_\d+)*(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$|^\s*[+-]?(inf|infinity|nan)\s*$/i;
-
 
 /**
  * One metadata value: `str (1..500) | int | float | bool`, Pydantic's smart
@@ -124,7 +141,9 @@ function parseMetadataValue(input: unknown, loc: Loc, issues: Issue[]): Metadata
     }
     if (!input.isWellFormed()) {
       // Every branch first reads the text as Unicode (see unicodeIssue), so each fails the same way.
-      issues.push(...["constrained-str", "int", "float", "bool"].map((branch) => issue("string_unicode", [...loc, branch], UNICODE_MESSAGE, input)));
+      issues.push(
+        ...["constrained-str", "int", "float", "bool"].map((branch) => issue("string_unicode", [...loc, branch], UNICODE_MESSAGE, input)),
+      );
       return INVALID;
     }
     const length = boundedCodePointLength(input, METADATA_MAX_VALUE_LENGTH);
@@ -137,7 +156,13 @@ function parseMetadataValue(input: unknown, loc: Loc, issues: Issue[]): Metadata
     issues.push(
       length < 1
         ? issue("string_too_short", [...loc, "constrained-str"], "String should have at least 1 character", input, { min_length: 1 })
-        : issue("string_too_long", [...loc, "constrained-str"], `String should have at most ${METADATA_MAX_VALUE_LENGTH} characters`, input, { max_length: METADATA_MAX_VALUE_LENGTH }),
+        : issue(
+            "string_too_long",
+            [...loc, "constrained-str"],
+            `String should have at most ${METADATA_MAX_VALUE_LENGTH} characters`,
+            input,
+            { max_length: METADATA_MAX_VALUE_LENGTH },
+          ),
       issue("int_parsing", [...loc, "int"], "Input should be a valid integer, unable to parse string as an integer", input),
       issue("float_parsing", [...loc, "float"], "Input should be a valid number, unable to parse string as a number", input),
       issue("bool_parsing", [...loc, "bool"], "Input should be a valid boolean, unable to interpret input", input),
@@ -159,7 +184,12 @@ export const METADATA_JSON = {
   maxProperties: METADATA_MAX_KEYS,
   propertyNames: { minLength: 1, maxLength: METADATA_MAX_KEY_LENGTH },
   additionalProperties: {
-    anyOf: [{ type: "string", minLength: 1, maxLength: METADATA_MAX_VALUE_LENGTH }, { type: "integer" }, { type: "number" }, { type: "boolean" }],
+    anyOf: [
+      { type: "string", minLength: 1, maxLength: METADATA_MAX_VALUE_LENGTH },
+      { type: "integer" },
+      { type: "number" },
+      { type: "boolean" },
+    ],
   },
   description:
     "Key-value pairs for your own use: up to 50 keys of at most 40 characters; values are strings of 1 to 500 characters, integers, numbers or booleans.",
@@ -189,7 +219,11 @@ export const metadata = (): Schema<Metadata> =>
         issues.push(issue("string_too_short", keyLoc, "String should have at least 1 character", key, { min_length: 1 }));
         ok = false;
       } else if (keyLength > METADATA_MAX_KEY_LENGTH) {
-        issues.push(issue("string_too_long", keyLoc, `String should have at most ${METADATA_MAX_KEY_LENGTH} characters`, key, { max_length: METADATA_MAX_KEY_LENGTH }));
+        issues.push(
+          issue("string_too_long", keyLoc, `String should have at most ${METADATA_MAX_KEY_LENGTH} characters`, key, {
+            max_length: METADATA_MAX_KEY_LENGTH,
+          }),
+        );
         ok = false;
       }
       const parsed = parseMetadataValue(value, [...loc, key], issues);

@@ -30,13 +30,15 @@ export const customersSeeder: ModuleSeeder<CustomersDeps> = {
     const count: SeedCount = { created: 0, existing: 0 };
     for (const [index, entry] of seedEntries(value, path).entries()) {
       const at = [...path, index];
-      if (entry.organization_id !== undefined) throw new SeedError([...at, "organization_id"], "leave it out: a customer belongs to the organization entry it is listed in");
+      if (entry.organization_id !== undefined)
+        throw new SeedError([...at, "organization_id"], "leave it out: a customer belongs to the organization entry it is listed in");
       const issues: Issue[] = [];
       const body = customerCreate.parse(entry, [], issues);
       if (body === INVALID || issues.length > 0) throw issueError(at, issues[0]);
       const externalId = body.external_id ?? null;
       const email = body.email ?? null;
-      if (externalId === null && email === null) throw new SeedError(at, "needs an external_id or an email, so that running the seed again recognises it");
+      if (externalId === null && email === null)
+        throw new SeedError(at, "needs an external_id or an email, so that running the seed again recognises it");
       const exists =
         externalId !== null
           ? (await deps.customers.findByExternalId([organizationId], externalId)).length > 0

@@ -56,7 +56,13 @@ function conditions(eb: Eb, dialectSql: CustomerSql, q: ListCustomersQuery): Exp
   if (q.email !== undefined) {
     // The lookup key carries the organization: no bare organization_id for a planner to walk.
     const emailKey = foldKey(q.email)!;
-    all.push(eb(LOOKUP_KEY.email_key, "in", q.organizationIds.map((organizationId) => lookupKey(organizationId, emailKey))));
+    all.push(
+      eb(
+        LOOKUP_KEY.email_key,
+        "in",
+        q.organizationIds.map((organizationId) => lookupKey(organizationId, emailKey)),
+      ),
+    );
   } else {
     all.push(dialectSql.organizationIn(q.organizationIds, isSearchDriven(dialectSql, q)));
   }
@@ -80,7 +86,12 @@ function orderTerms(dialectSql: CustomerSql, sorting: readonly SortKey[]) {
 const filtersOnNul = ({ email, query, metadata }: ListCustomersQuery): boolean =>
   [email, query, ...Object.entries(metadata ?? {}).flat(2)].some((text) => typeof text === "string" && text.includes("\u0000"));
 
-export async function listCustomers(db: Kysely<CustomerTables>, dialectSql: CustomerSql, codec: Codec, q: ListCustomersQuery): Promise<CustomerPage> {
+export async function listCustomers(
+  db: Kysely<CustomerTables>,
+  dialectSql: CustomerSql,
+  codec: Codec,
+  q: ListCustomersQuery,
+): Promise<CustomerPage> {
   if (q.organizationIds.length === 0 || filtersOnNul(q)) return { items: [], totalCount: 0 };
   const base = db.selectFrom("customers").where((eb) => conditions(eb, dialectSql, q));
 

@@ -35,7 +35,10 @@ export interface CustomerRecord {
 }
 
 /** Everything but the derived/defaulted columns; the service picks id and createdAt. */
-export type NewCustomer = Omit<CustomerRecord, "modifiedAt" | "deletedAt" | "emailVerified" | "defaultPaymentMethodId" | "firstUserEventAt">;
+export type NewCustomer = Omit<
+  CustomerRecord,
+  "modifiedAt" | "deletedAt" | "emailVerified" | "defaultPaymentMethodId" | "firstUserEventAt"
+>;
 
 /** Columns a PATCH or a delete may write. Absent keys are left untouched. */
 export type CustomerChanges = Partial<

@@ -9,7 +9,15 @@ import { booleanParam, metadataParam, pathParam, queryParams, textParam, uuidLis
 import { string } from "../../platform/schema/core.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
 import { customerCreate, customerUpdate, customerUpdateExternalId } from "./requests.js";
-import { EXAMPLE_CUSTOMER_ID, EXAMPLE_EXTERNAL_ID, exampleCreateBody, exampleCustomer, examplePage, exampleUpdateBody, exampleUpdatedCustomer } from "./examples.js";
+import {
+  EXAMPLE_CUSTOMER_ID,
+  EXAMPLE_EXTERNAL_ID,
+  exampleCreateBody,
+  exampleCustomer,
+  examplePage,
+  exampleUpdateBody,
+  exampleUpdatedCustomer,
+} from "./examples.js";
 import { customerListResponse, customerResponse, customerStateResponse } from "./responses.js";
 import type { CustomerService } from "./service.js";
 import type { SortField } from "./store.js";
@@ -173,7 +181,8 @@ export const customerOperations = [
     query: deletionQuery,
     response: { status: 204 },
     errors: [NOT_FOUND],
-    handle: async ({ access, params, query }, { customers }) => customers.delete(access, await customers.get(access, params.id), query.anonymize),
+    handle: async ({ access, params, query }, { customers }) =>
+      customers.delete(access, await customers.get(access, params.id), query.anonymize),
   }),
   operation({
     method: "GET",

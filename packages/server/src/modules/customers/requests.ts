@@ -34,7 +34,10 @@ const ownerCreate = object(
   { title: "MemberOwnerCreate" },
 );
 
-const externalIdDoc = { description: "The ID of the customer in your system. Unique within the organization; once set, it cannot change.", examples: ["usr_1337"] };
+const externalIdDoc = {
+  description: "The ID of the customer in your system. Unique within the organization; once set, it cannot change.",
+  examples: ["usr_1337"],
+};
 
 const commonCreateFields = {
   metadata: { schema: metadata(), default: () => ({}) },
@@ -44,20 +47,25 @@ const commonCreateFields = {
   tax_id: { schema: optionalText(), default: () => null },
   locale: { schema: nullable(locale()), default: () => null },
   organization_id: {
-    schema: describe(nullable(uuid4()), { description: "The organization owning the customer. Required unless you use an organization token." }),
+    schema: describe(nullable(uuid4()), {
+      description: "The organization owning the customer. Required unless you use an organization token.",
+    }),
     default: () => null,
   },
   owner: { schema: nullable(ownerCreate), default: () => null },
 };
 
-export const customerIndividualCreate = named("CustomerIndividualCreate", object(
-  {
-    ...commonCreateFields,
-    type: { schema: literal("individual"), default: () => "individual" as const },
-    email: { schema: email(), required: true },
-  },
-  { title: "CustomerIndividualCreate", notAnObject: DICT_OR_OBJECT },
-));
+export const customerIndividualCreate = named(
+  "CustomerIndividualCreate",
+  object(
+    {
+      ...commonCreateFields,
+      type: { schema: literal("individual"), default: () => "individual" as const },
+      email: { schema: email(), required: true },
+    },
+    { title: "CustomerIndividualCreate", notAnObject: DICT_OR_OBJECT },
+  ),
+);
 
 const teamFields = object(
   {
@@ -73,7 +81,13 @@ export const customerTeamCreate = named(
   Object.assign(
     refine(teamFields, (value, input, loc) =>
       value.email == null && value.owner == null
-        ? issue("value_error", loc, "Value error, An owner with an email address is required when creating a team customer without an email.", input, { error: {} })
+        ? issue(
+            "value_error",
+            loc,
+            "Value error, An owner with an email address is required when creating a team customer without an email.",
+            input,
+            { error: {} },
+          )
         : undefined,
     ),
     { fields: teamFields.fields },
@@ -132,19 +146,26 @@ const updateFields = {
   locale: { schema: nullable(locale()) },
 };
 
-export const customerUpdate = named("CustomerUpdate", object(
-  {
-    ...updateFields,
-    external_id: { schema: describe(optionalText(), externalIdDoc) },
-    type: {
-      schema: describe(nullable(enumeration(CUSTOMER_TYPES, "CustomerType")), { description: "Can only be upgraded from 'individual' to 'team', never downgraded." }),
+export const customerUpdate = named(
+  "CustomerUpdate",
+  object(
+    {
+      ...updateFields,
+      external_id: { schema: describe(optionalText(), externalIdDoc) },
+      type: {
+        schema: describe(nullable(enumeration(CUSTOMER_TYPES, "CustomerType")), {
+          description: "Can only be upgraded from 'individual' to 'team', never downgraded.",
+        }),
+      },
     },
-  },
-  { title: "CustomerUpdate", notAnObject: DICT_OR_OBJECT },
-));
+    { title: "CustomerUpdate", notAnObject: DICT_OR_OBJECT },
+  ),
+);
 
 /** The external-id PATCH: `external_id` and `type` are not part of it and are ignored if sent. */
-export const customerUpdateExternalId = named("CustomerUpdateExternalID", object(updateFields, { title: "CustomerUpdateExternalID", notAnObject: DICT_OR_OBJECT }));
+export const customerUpdateExternalId = named(
+  "CustomerUpdateExternalID",
+  object(updateFields, { title: "CustomerUpdateExternalID", notAnObject: DICT_OR_OBJECT }),
+);
 
 export type CustomerUpdate = ObjectOf<typeof customerUpdate.fields>;
-

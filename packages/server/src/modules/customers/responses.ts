@@ -5,7 +5,13 @@ import { createHash } from "node:crypto";
 import type { JsonSchema } from "../../platform/schema/core.js";
 import { component, ref } from "../../platform/schema/component.js";
 import { formatDateTime, formatNullableDateTime } from "../../platform/schema/datetime.js";
-import { extendResponse, listResource, nullableJson as nullable, responseObject, type ResponseField } from "../../platform/schema/response.js";
+import {
+  extendResponse,
+  listResource,
+  nullableJson as nullable,
+  responseObject,
+  type ResponseField,
+} from "../../platform/schema/response.js";
 import { OUTPUT_COUNTRIES } from "../../validation/countries.js";
 import { TAX_ID_FORMATS } from "../../validation/taxId.js";
 import { METADATA_JSON } from "./fields.js";
@@ -30,8 +36,21 @@ const ADDRESS = component("Address", {
 });
 
 const PERSONAL_MAIL_DOMAINS = new Set([
-  "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com", "mail.com",
-  "protonmail.com", "proton.me", "zoho.com", "gmx.com", "yandex.com", "msn.com", "live.com", "qq.com",
+  "gmail.com",
+  "yahoo.com",
+  "hotmail.com",
+  "outlook.com",
+  "aol.com",
+  "icloud.com",
+  "mail.com",
+  "protonmail.com",
+  "proton.me",
+  "zoho.com",
+  "gmx.com",
+  "yandex.com",
+  "msn.com",
+  "live.com",
+  "qq.com",
 ]);
 
 /**
@@ -86,7 +105,12 @@ const CUSTOMER_FIELDS: ResponseField<CustomerRecord>[] = [
   { key: "billing_address", json: nullable(ref(ADDRESS)), value: (c) => addressJson(c.billingAddress) },
   {
     key: "tax_id",
-    json: nullable({ type: "array", prefixItems: [text, { type: "string", enum: [...TAX_ID_FORMATS], title: "TaxIDFormat" }], minItems: 2, maxItems: 2 }),
+    json: nullable({
+      type: "array",
+      prefixItems: [text, { type: "string", enum: [...TAX_ID_FORMATS], title: "TaxIDFormat" }],
+      minItems: 2,
+      maxItems: 2,
+    }),
     value: (c) => c.taxId,
   },
   { key: "locale", json: nullable(text), value: (c) => c.locale },

@@ -8,8 +8,22 @@ import type { CustomersTable } from "./tables.js";
 
 /** The columns a CustomerRecord is read from (not the derived key columns). */
 export const CUSTOMER_COLUMNS = [
-  "id", "organization_id", "created_at", "modified_at", "deleted_at", "email", "email_verified", "type", "name",
-  "billing_name", "billing_address", "tax_id", "locale", "external_id", "metadata", "default_payment_method_id",
+  "id",
+  "organization_id",
+  "created_at",
+  "modified_at",
+  "deleted_at",
+  "email",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "locale",
+  "external_id",
+  "metadata",
+  "default_payment_method_id",
   "first_user_event_at",
 ] as const satisfies readonly (keyof CustomersTable)[];
 

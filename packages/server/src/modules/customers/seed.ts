@@ -19,7 +19,10 @@ export async function bulkInsertCustomers(
   for (let start = 0; start < customers.length; start += BATCH) {
     const batch = customers.slice(start, start + BATCH);
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto("customers").values(batch.map((c) => customerToRow(codec, c))).execute();
+      await trx
+        .insertInto("customers")
+        .values(batch.map((c) => customerToRow(codec, c)))
+        .execute();
       const perOrg = new Map<string, number>();
       for (const c of batch) perOrg.set(c.organizationId, (perOrg.get(c.organizationId) ?? 0) + 1);
       for (const [org, n] of perOrg) await adjustLiveCount(trx, org, n);

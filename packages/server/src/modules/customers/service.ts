@@ -56,7 +56,9 @@ export class CustomerService {
     const found = await this.store.findByExternalId(context.organizationIds, externalId);
     if (found.length === 0) throw new ResourceNotFound();
     if (found.length > 1) {
-      throw new Conflict("Several of your organizations have a customer with this external ID; narrow the request with the Polar-Organization header.");
+      throw new Conflict(
+        "Several of your organizations have a customer with this external ID; narrow the request with the Polar-Organization header.",
+      );
     }
     return found[0];
   }
@@ -103,7 +105,11 @@ export class CustomerService {
     const claimedExternalId = customer.externalId === null ? sentExternalId : null;
     const taken =
       claimedEmail !== null || claimedExternalId !== null
-        ? await this.store.findConflicts(customer.organizationId, { email: claimedEmail, externalId: claimedExternalId, excludeId: customer.id })
+        ? await this.store.findConflicts(customer.organizationId, {
+            email: claimedEmail,
+            externalId: claimedExternalId,
+            excludeId: customer.id,
+          })
         : { email: false, externalId: false };
 
     if (claimedEmail !== null) {
@@ -124,7 +130,9 @@ export class CustomerService {
     }
     if ("type" in body) {
       if (customer.type === "team" && body.type !== "team") {
-        problems.push(issue("value_error", ["body", "type"], "Customer type cannot be downgraded from 'team' to 'individual'.", body.type ?? null));
+        problems.push(
+          issue("value_error", ["body", "type"], "Customer type cannot be downgraded from 'team' to 'individual'.", body.type ?? null),
+        );
       } else if (body.type === "team" && customer.type !== "team") {
         changes.type = "team";
       }
@@ -133,7 +141,10 @@ export class CustomerService {
 
     const newAddress = body.billing_address ?? null;
     if ("tax_id" in body) {
-      changes.taxId = body.tax_id == null ? null : this.validatedTaxId(body.tax_id, (newAddress ?? customer.billingAddress)?.country ?? null, body.tax_id);
+      changes.taxId =
+        body.tax_id == null
+          ? null
+          : this.validatedTaxId(body.tax_id, (newAddress ?? customer.billingAddress)?.country ?? null, body.tax_id);
     } else if (newAddress !== null && customer.taxId !== null) {
       changes.taxId = this.validatedTaxId(customer.taxId[0], newAddress.country, customer.taxId[0]);
     }
@@ -169,7 +180,14 @@ export class CustomerService {
     const { principal } = context;
     if (principal.kind === "organization") {
       if (requested !== null) {
-        fail(issue("organization_token", ["body", "organization_id"], "Setting organization_id is disallowed when using an organization token.", requested));
+        fail(
+          issue(
+            "organization_token",
+            ["body", "organization_id"],
+            "Setting organization_id is disallowed when using an organization token.",
+            requested,
+          ),
+        );
       }
       if (!context.organizationIds.includes(principal.organizationId)) {
         fail(issue("value_error", ["body", "organization_id"], "Organization not found.", context.narrowedTo));
@@ -196,7 +214,13 @@ export class CustomerService {
   }
 
   /** A concurrent request won the unique index; answer as if we had seen it in the pre-check. */
-  private async raiseLostRace(organizationId: string, email: string | null, externalId: string | null, excludeId: string | undefined, error: UniqueViolationError) {
+  private async raiseLostRace(
+    organizationId: string,
+    email: string | null,
+    externalId: string | null,
+    excludeId: string | undefined,
+    error: UniqueViolationError,
+  ) {
     await this.assertUnique(organizationId, email, externalId, excludeId);
     if (error.field === "email" && email !== null) fail(emailTaken(email));
     if (error.field === "external_id" && externalId !== null) fail(externalIdTaken(externalId));
@@ -209,4 +233,3 @@ export class CustomerService {
     return result as [string, string];
   }
 }
-

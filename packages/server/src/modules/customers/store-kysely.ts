@@ -135,7 +135,13 @@ export class KyselyCustomerStore implements CustomerStore {
       // cannot decrement the counter twice. Only a delete touches the counter, so
       // only a delete needs a transaction.
       const apply = (db: Kysely<CustomerTables>) =>
-        db.updateTable("customers").set(row).where("id", "=", id).where("deleted_at", "is", null).returning(CUSTOMER_COLUMNS).executeTakeFirst();
+        db
+          .updateTable("customers")
+          .set(row)
+          .where("id", "=", id)
+          .where("deleted_at", "is", null)
+          .returning(CUSTOMER_COLUMNS)
+          .executeTakeFirst();
       const updated = deleting
         ? await atomically(this.context, async (trx: Kysely<CustomerTables>) => {
             const result = await apply(trx);

@@ -23,7 +23,16 @@ export const metersModule = defineModule({
   operations: meterOperations,
 });
 
-export type { Aggregation, Filter, FilterClause, FilterConjunction, FilterOperator, MeterRecord, MeterUnit, PropertyFunction } from "./model.js";
+export type {
+  Aggregation,
+  Filter,
+  FilterClause,
+  FilterConjunction,
+  FilterOperator,
+  MeterRecord,
+  MeterUnit,
+  PropertyFunction,
+} from "./model.js";
 export { isFilter } from "./model.js";
 export type { MeterStore } from "./store.js";
 export { METER_UNIT_JSON, meterResponse } from "./responses.js";

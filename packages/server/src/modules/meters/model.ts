@@ -59,5 +59,8 @@ export interface MeterRecord {
 export type NewMeter = Omit<MeterRecord, "modifiedAt" | "archivedAt">;
 
 export type MeterChanges = Partial<
-  Pick<MeterRecord, "name" | "unit" | "customLabel" | "customMultiplier" | "filter" | "aggregation" | "metadata" | "modifiedAt" | "archivedAt">
+  Pick<
+    MeterRecord,
+    "name" | "unit" | "customLabel" | "customMultiplier" | "filter" | "aggregation" | "metadata" | "modifiedAt" | "archivedAt"
+  >
 >;

@@ -2,7 +2,18 @@
 // Filter / Aggregation definitions they carry.
 
 import { issue } from "../../platform/schema/issues.js";
-import { DICT_OR_OBJECT, INVALID, enumeration, nullable, object, refine, schema, string, type ObjectOf, type Schema } from "../../platform/schema/core.js";
+import {
+  DICT_OR_OBJECT,
+  INVALID,
+  enumeration,
+  nullable,
+  object,
+  refine,
+  schema,
+  string,
+  type ObjectOf,
+  type Schema,
+} from "../../platform/schema/core.js";
 import { component, named, ref } from "../../platform/schema/component.js";
 import { INT32, boolean, integer } from "../../platform/schema/numbers.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
@@ -27,7 +38,10 @@ const clauseValue = smartUnion<string | number | boolean>(
     ["constrained-int", integer(INT32)],
     ["bool", boolean()],
   ],
-  { anyOf: [{ type: "string", maxLength: 1000 }, { type: "integer", ...{ minimum: INT32.ge, maximum: INT32.le } }, { type: "boolean" }], title: "Value" },
+  {
+    anyOf: [{ type: "string", maxLength: 1000 }, { type: "integer", ...{ minimum: INT32.ge, maximum: INT32.le } }, { type: "boolean" }],
+    title: "Value",
+  },
 );
 
 // A JSON `true` is a bool and `1` an int before any lax conversion (Pydantic's smart union prefers exact types).
@@ -81,7 +95,6 @@ export const filter: Schema<Filter> = schema(ref(FILTER), (input, loc, issues) =
   return filterShape.parse(input, loc, issues) as Filter | typeof INVALID;
 });
 
-
 const countAggregation = named(
   "CountAggregation",
   object({ func: { schema: literal("count"), default: () => "count" as const } }, { title: "CountAggregation" }),
@@ -95,12 +108,22 @@ const propertyAggregation = named(
 );
 const uniqueAggregation = named(
   "UniqueAggregation",
-  object({ func: { schema: literal("unique"), default: () => "unique" as const }, property: { schema: property(), required: true } }, { title: "UniqueAggregation" }),
+  object(
+    { func: { schema: literal("unique"), default: () => "unique" as const }, property: { schema: property(), required: true } },
+    { title: "UniqueAggregation" },
+  ),
 );
 
 export const aggregation = taggedUnion<Aggregation>({
   key: "func",
-  members: { count: countAggregation, sum: propertyAggregation, max: propertyAggregation, min: propertyAggregation, avg: propertyAggregation, unique: uniqueAggregation },
+  members: {
+    count: countAggregation,
+    sum: propertyAggregation,
+    max: propertyAggregation,
+    min: propertyAggregation,
+    avg: propertyAggregation,
+    unique: uniqueAggregation,
+  },
 });
 
 const commonFields = {

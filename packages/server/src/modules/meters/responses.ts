@@ -19,7 +19,8 @@ export function filterJson(node: Filter | FilterClause): unknown {
   return { property: node.property, operator: node.operator, value: node.value };
 }
 
-export const aggregationJson = (a: Aggregation): unknown => (a.func === "count" ? { func: "count" } : { func: a.func, property: a.property });
+export const aggregationJson = (a: Aggregation): unknown =>
+  a.func === "count" ? { func: "count" } : { func: a.func, property: a.property };
 
 export const meterResponse = responseObject<MeterRecord>("Meter", [
   { key: "metadata", json: METADATA_JSON, value: (m) => m.metadata },

@@ -7,8 +7,18 @@ import type { Aggregation, Filter, MeterChanges, MeterRecord, MeterUnit, NewMete
 import type { MetersTable } from "./tables.js";
 
 export const METER_COLUMNS = [
-  "id", "organization_id", "created_at", "modified_at", "archived_at", "name", "unit", "custom_label", "custom_multiplier",
-  "filter", "aggregation", "metadata",
+  "id",
+  "organization_id",
+  "created_at",
+  "modified_at",
+  "archived_at",
+  "name",
+  "unit",
+  "custom_label",
+  "custom_multiplier",
+  "filter",
+  "aggregation",
+  "metadata",
 ] as const satisfies readonly (keyof MetersTable)[];
 
 export type MeterRow = Pick<Selectable<MetersTable>, (typeof METER_COLUMNS)[number]>;

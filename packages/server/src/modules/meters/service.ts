@@ -74,9 +74,13 @@ export class MeterService {
     }
     if (body.is_archived === true && meter.archivedAt === null) {
       if (await this.references.products.meterUsedByActiveProduct(meter.id)) {
-        problems.push(issue("value_error", ["body", "is_archived"], "Cannot archive meter that is still attached to active products", true));
+        problems.push(
+          issue("value_error", ["body", "is_archived"], "Cannot archive meter that is still attached to active products", true),
+        );
       } else if (await this.references.benefits.meterUsedByActiveBenefit(meter.id)) {
-        problems.push(issue("value_error", ["body", "is_archived"], "Cannot archive meter that is still referenced by active benefits", true));
+        problems.push(
+          issue("value_error", ["body", "is_archived"], "Cannot archive meter that is still referenced by active benefits", true),
+        );
       } else {
         changes.archivedAt = this.clock.now();
       }

@@ -20,7 +20,6 @@ export class KyselyMeterStore implements MeterStore {
     await translating(this.context.dialect, () => this.db.deleteFrom("meters").where("organization_id", "=", organizationId).execute());
   }
 
-
   private get codec() {
     return this.context.dialect.codec;
   }
@@ -31,7 +30,11 @@ export class KyselyMeterStore implements MeterStore {
 
   insert(meter: NewMeter): Promise<MeterRecord> {
     return this.run(async () => {
-      const row = await this.db.insertInto("meters").values(meterToRow(this.codec, meter)).returning(METER_COLUMNS).executeTakeFirstOrThrow();
+      const row = await this.db
+        .insertInto("meters")
+        .values(meterToRow(this.codec, meter))
+        .returning(METER_COLUMNS)
+        .executeTakeFirstOrThrow();
       return meterFromRow(this.codec, row);
     });
   }
@@ -39,7 +42,12 @@ export class KyselyMeterStore implements MeterStore {
   findById(organizationIds: readonly string[], id: string): Promise<MeterRecord | undefined> {
     if (organizationIds.length === 0) return Promise.resolve(undefined);
     return this.run(async () => {
-      const row = await this.db.selectFrom("meters").select(METER_COLUMNS).where("id", "=", id).where("organization_id", "in", organizationIds).executeTakeFirst();
+      const row = await this.db
+        .selectFrom("meters")
+        .select(METER_COLUMNS)
+        .where("id", "=", id)
+        .where("organization_id", "in", organizationIds)
+        .executeTakeFirst();
       return row && meterFromRow(this.codec, row);
     });
   }
@@ -48,7 +56,12 @@ export class KyselyMeterStore implements MeterStore {
     if (ids.length === 0 || organizationIds.length === 0) return Promise.resolve([]);
     return this.run(async () => {
       const rows = await inChunks([...new Set(ids)], (chunk) =>
-        this.db.selectFrom("meters").select(METER_COLUMNS).where("organization_id", "in", organizationIds).where("id", "in", chunk).execute(),
+        this.db
+          .selectFrom("meters")
+          .select(METER_COLUMNS)
+          .where("organization_id", "in", organizationIds)
+          .where("id", "in", chunk)
+          .execute(),
       );
       return rows.map((row) => meterFromRow(this.codec, row));
     });
@@ -69,7 +82,8 @@ export class KyselyMeterStore implements MeterStore {
     if (q.organizationIds.length === 0 || q.query?.includes("\u0000")) return Promise.resolve({ items: [], totalCount: 0 });
     return this.run(async () => {
       let base = this.db.selectFrom("meters").where("organization_id", "in", q.organizationIds);
-      if (q.query !== undefined) base = base.where(sql<boolean>`name_key like ${likeContainsUnescaped(this.context.dialect.name, q.query)}`);
+      if (q.query !== undefined)
+        base = base.where(sql<boolean>`name_key like ${likeContainsUnescaped(this.context.dialect.name, q.query)}`);
       if (q.isArchived !== undefined) base = base.where("archived_at", q.isArchived ? "is not" : "is", null);
       for (const condition of metadataMatches(this.context.dialect.name, "meters.metadata", q.metadata)) base = base.where(condition);
       let page = base.select(METER_COLUMNS);

@@ -97,7 +97,8 @@ export const productOperations = [
     body: productUpdate,
     response: { status: 200, body: productResponse },
     errors: [NOT_FOUND, NotPermitted],
-    handle: async ({ access, params, body }, { products }) => products.view(await products.update(access, await products.get(access, params.id), body)),
+    handle: async ({ access, params, body }, { products }) =>
+      products.view(await products.update(access, await products.get(access, params.id), body)),
   }),
   operation({
     method: "POST",

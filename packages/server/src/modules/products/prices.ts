@@ -41,18 +41,26 @@ const LABEL: Record<string, string> = { fixed: "fixed", seat_based: "seat-based"
  * Problems with a set of prices. `knownMeters` holds the meters of the
  * product's organization among those referenced (others do not exist for it).
  */
-export function priceProblems(drafts: readonly PriceDraft[], recurring: boolean, knownMeters: ReadonlySet<string>, listInput: unknown): Issue[] {
+export function priceProblems(
+  drafts: readonly PriceDraft[],
+  recurring: boolean,
+  knownMeters: ReadonlySet<string>,
+  listInput: unknown,
+): Issue[] {
   const problems: Issue[] = [];
   const listLevel = new Set<string>();
   for (const draft of drafts) {
     const at = ["body", "prices", draft.index];
     if (draft.amountType === "metered_unit") {
       if (!recurring) problems.push(issue("value_error", at, "Metered pricing is not supported on one-time products.", draft.input));
-      else if (!knownMeters.has(draft.meterId!)) problems.push(issue("value_error", [...at, "meter_id"], "Meter does not exist.", draft.meterId));
+      else if (!knownMeters.has(draft.meterId!))
+        problems.push(issue("value_error", [...at, "meter_id"], "Meter does not exist.", draft.meterId));
     }
     // Organization features this server cannot switch on.
-    if (draft.amountType === "seat_based") problems.push(issue("value_error", at, "Seat-based pricing is not enabled for this organization.", draft.input));
-    if (draft.amountType === "unit_based") problems.push(issue("value_error", at, "Unit-based pricing is not enabled for this organization.", draft.input));
+    if (draft.amountType === "seat_based")
+      problems.push(issue("value_error", at, "Seat-based pricing is not enabled for this organization.", draft.input));
+    if (draft.amountType === "unit_based")
+      problems.push(issue("value_error", at, "Unit-based pricing is not enabled for this organization.", draft.input));
   }
 
   const byCurrency = new Map<string, PriceDraft[]>();
@@ -60,7 +68,8 @@ export function priceProblems(drafts: readonly PriceDraft[], recurring: boolean,
   const typeSets = new Set<string>();
   for (const group of byCurrency.values()) {
     const count = (type: string) => group.filter((d) => d.amountType === type).length;
-    for (const type of ["fixed", "seat_based", "custom", "unit_based"]) if (count(type) > 1) listLevel.add(`Only one ${LABEL[type]} price is allowed.`);
+    for (const type of ["fixed", "seat_based", "custom", "unit_based"])
+      if (count(type) > 1) listLevel.add(`Only one ${LABEL[type]} price is allowed.`);
     if (count("seat_based") > 0 && count("unit_based") > 0) listLevel.add("A seat-based price cannot be combined with a unit-based price.");
     if (count("custom") > 0 && count("fixed") + count("seat_based") + count("unit_based") > 0) {
       listLevel.add("A custom price cannot be combined with a fixed, seat-based or unit-based price.");
@@ -68,10 +77,14 @@ export function priceProblems(drafts: readonly PriceDraft[], recurring: boolean,
     const meters = new Set<string>();
     for (const draft of group) {
       if (draft.meterId === null || draft.amountType !== "metered_unit") continue;
-      if (meters.has(draft.meterId)) problems.push(issue("value_error", ["body", "prices", draft.index, "meter_id"], "Meter is already used for another price.", draft.meterId));
+      if (meters.has(draft.meterId))
+        problems.push(
+          issue("value_error", ["body", "prices", draft.index, "meter_id"], "Meter is already used for another price.", draft.meterId),
+        );
       meters.add(draft.meterId);
     }
-    if (new Set(group.map((d) => d.taxBehavior)).size > 1) listLevel.add("All prices for the same currency must have the same tax behavior.");
+    if (new Set(group.map((d) => d.taxBehavior)).size > 1)
+      listLevel.add("All prices for the same currency must have the same tax behavior.");
     typeSets.add([...new Set(group.map((d) => d.amountType))].sort().join());
   }
   if (typeSets.size > 1) listLevel.add("All price currencies must define the same set of price types.");

@@ -3,7 +3,20 @@
 // (discriminated by `amount_type`), ProductUpdate and ProductBenefitsUpdate.
 
 import { issue, type Issue, type Loc } from "../../platform/schema/issues.js";
-import { DICT_OR_OBJECT, INVALID, codePointLength, enumeration, isPlainObject, nullable, object, refine, schema, string, type ObjectOf, type Schema } from "../../platform/schema/core.js";
+import {
+  DICT_OR_OBJECT,
+  INVALID,
+  codePointLength,
+  enumeration,
+  isPlainObject,
+  nullable,
+  object,
+  refine,
+  schema,
+  string,
+  type ObjectOf,
+  type Schema,
+} from "../../platform/schema/core.js";
 import { named } from "../../platform/schema/component.js";
 import { list } from "../../platform/schema/list.js";
 import { INT32, boolean, decimal, integer } from "../../platform/schema/numbers.js";
@@ -11,7 +24,14 @@ import { uuid4 } from "../../platform/schema/uuid.js";
 import { literal, taggedUnion } from "../../platform/schema/union.js";
 import { metadata } from "../customers/index.js";
 import { PRESENTMENT_CURRENCIES, amountProblem } from "./currencies.js";
-import { PRODUCT_VISIBILITIES, RECURRING_INTERVALS, TAX_BEHAVIORS, type ProductVisibility, type RecurringInterval, type TaxBehavior } from "./model.js";
+import {
+  PRODUCT_VISIBILITIES,
+  RECURRING_INTERVALS,
+  TAX_BEHAVIORS,
+  type ProductVisibility,
+  type RecurringInterval,
+  type TaxBehavior,
+} from "./model.js";
 
 /** Product names are trimmed, then must be 3–64 characters (Pydantic's `too_short`/`too_long` with "Value"). */
 const productName = (): Schema<string> =>
@@ -21,11 +41,23 @@ const productName = (): Schema<string> =>
     const value = text.trim();
     const n = codePointLength(value);
     if (n < 3) {
-      issues.push(issue("too_short", loc, `Value should have at least 3 items after validation, not ${n}`, input, { field_type: "Value", min_length: 3, actual_length: n }));
+      issues.push(
+        issue("too_short", loc, `Value should have at least 3 items after validation, not ${n}`, input, {
+          field_type: "Value",
+          min_length: 3,
+          actual_length: n,
+        }),
+      );
       return INVALID;
     }
     if (n > 64) {
-      issues.push(issue("too_long", loc, `Value should have at most 64 items after validation, not ${n}`, input, { field_type: "Value", max_length: 64, actual_length: n }));
+      issues.push(
+        issue("too_long", loc, `Value should have at most 64 items after validation, not ${n}`, input, {
+          field_type: "Value",
+          max_length: 64,
+          actual_length: n,
+        }),
+      );
       return INVALID;
     }
     return value;
@@ -79,7 +111,11 @@ const fixedCreate = named(
   "ProductPriceFixedCreate",
   boundedAmounts(
     object(
-      { amount_type: { schema: literal("fixed"), required: true }, ...priceCommon, price_amount: { schema: integer({ ge: 0 }), required: true } },
+      {
+        amount_type: { schema: literal("fixed"), required: true },
+        ...priceCommon,
+        price_amount: { schema: integer({ ge: 0 }), required: true },
+      },
       { title: "ProductPriceFixedCreate" },
     ),
     ["price_amount"],
@@ -104,7 +140,10 @@ const customCreate = named(
 );
 
 const UNIT_AMOUNT_JSON = {
-  anyOf: [{ type: "number", exclusiveMinimum: 0 }, { type: "string", pattern: "^(?!^[-+.]*$)[+-]?0*(?:\\d{0,5}|(?=[\\d.]{1,18}0*$)\\d{0,5}\\.\\d{0,12}0*$)" }],
+  anyOf: [
+    { type: "number", exclusiveMinimum: 0 },
+    { type: "string", pattern: "^(?!^[-+.]*$)[+-]?0*(?:\\d{0,5}|(?=[\\d.]{1,18}0*$)\\d{0,5}\\.\\d{0,12}0*$)" },
+  ],
 };
 
 const meteredCreate = named(
@@ -159,8 +198,22 @@ const unitCreate = schema<Record<string, unknown>>({ type: "object" }, (input, l
 
 export type PriceCreate =
   | { amount_type: "fixed"; price_currency: string; tax_behavior: TaxBehavior | null; price_amount: number }
-  | { amount_type: "custom"; price_currency: string; tax_behavior: TaxBehavior | null; minimum_amount: number; maximum_amount: number | null; preset_amount: number | null }
-  | { amount_type: "metered_unit"; price_currency: string; tax_behavior: TaxBehavior | null; meter_id: string; unit_amount: string; cap_amount: number | null }
+  | {
+      amount_type: "custom";
+      price_currency: string;
+      tax_behavior: TaxBehavior | null;
+      minimum_amount: number;
+      maximum_amount: number | null;
+      preset_amount: number | null;
+    }
+  | {
+      amount_type: "metered_unit";
+      price_currency: string;
+      tax_behavior: TaxBehavior | null;
+      meter_id: string;
+      unit_amount: string;
+      cap_amount: number | null;
+    }
   | { amount_type: "seat_based"; price_currency: string; tax_behavior: TaxBehavior | null; seat_tiers: unknown }
   | { amount_type: "unit_based"; price_currency: string; tax_behavior: TaxBehavior | null };
 
@@ -182,7 +235,10 @@ export const priceCreate: Schema<PriceCreate> = taggedUnion<PriceCreate>({
   rewrite: rewriteFree,
 });
 
-const priceList = () => ({ ...list(priceCreate, { minLength: 1 }), json: { type: "array", items: priceCreate.json, minItems: 1, title: "ProductPriceCreateList" } });
+const priceList = () => ({
+  ...list(priceCreate, { minLength: 1 }),
+  json: { type: "array", items: priceCreate.json, minItems: 1, title: "ProductPriceCreateList" },
+});
 
 const createCommon = {
   metadata: { schema: metadata(), default: () => ({}) },
@@ -192,7 +248,12 @@ const createCommon = {
   prices: { schema: priceList(), required: true },
   medias: { schema: nullable(list(uuid4())), default: () => null },
   attached_custom_fields: {
-    schema: list(object({ custom_field_id: { schema: uuid4(), required: true }, required: { schema: boolean(), required: true } }, { title: "AttachedCustomFieldCreate" })),
+    schema: list(
+      object(
+        { custom_field_id: { schema: uuid4(), required: true }, required: { schema: boolean(), required: true } },
+        { title: "AttachedCustomFieldCreate" },
+      ),
+    ),
     default: () => [],
   },
   organization_id: { schema: nullable(uuid4()), default: () => null },
@@ -245,7 +306,9 @@ export const productCreate = named(
   "ProductCreate",
   schema<ProductCreate>({ anyOf: [recurringCreate.json, oneTimeCreate.json] }, (input, loc, issues) => {
     const recurring = isPlainObject(input) && input.recurring_interval != null;
-    const value = recurring ? recurringCreate.parse(input, [...loc, "recurring"], issues) : oneTimeCreate.parse(input, [...loc, "one_time"], issues);
+    const value = recurring
+      ? recurringCreate.parse(input, [...loc, "recurring"], issues)
+      : oneTimeCreate.parse(input, [...loc, "one_time"], issues);
     return value as ProductCreate;
   }),
 );
@@ -275,7 +338,14 @@ const updateFields = object(
     prices: { schema: nullable(list(priceUpdateItem)) },
     medias: { schema: nullable(list(uuid4())) },
     attached_custom_fields: {
-      schema: nullable(list(object({ custom_field_id: { schema: uuid4(), required: true }, required: { schema: boolean(), required: true } }, { title: "AttachedCustomFieldCreate" }))),
+      schema: nullable(
+        list(
+          object(
+            { custom_field_id: { schema: uuid4(), required: true }, required: { schema: boolean(), required: true } },
+            { title: "AttachedCustomFieldCreate" },
+          ),
+        ),
+      ),
     },
   },
   { title: "ProductUpdate", notAnObject: DICT_OR_OBJECT },
@@ -284,6 +354,9 @@ const updateFields = object(
 export const productUpdate = named("ProductUpdate", updateFields);
 export type ProductUpdate = ObjectOf<typeof updateFields.fields>;
 
-const benefitsFields = object({ benefits: { schema: list(uuid4()), required: true } }, { title: "ProductBenefitsUpdate", notAnObject: DICT_OR_OBJECT });
+const benefitsFields = object(
+  { benefits: { schema: list(uuid4()), required: true } },
+  { title: "ProductBenefitsUpdate", notAnObject: DICT_OR_OBJECT },
+);
 export const productBenefitsUpdate = named("ProductBenefitsUpdate", benefitsFields);
 export type ProductBenefitsUpdate = { benefits: string[] };

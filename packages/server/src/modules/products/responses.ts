@@ -4,11 +4,25 @@
 import type { JsonSchema } from "../../platform/schema/core.js";
 import { component, ref } from "../../platform/schema/component.js";
 import { formatDateTime, formatNullableDateTime } from "../../platform/schema/datetime.js";
-import { listResource, nullableJson as nullable, responseObject, type ResponseField, type ResponseObject, type ResponseSchema } from "../../platform/schema/response.js";
+import {
+  listResource,
+  nullableJson as nullable,
+  responseObject,
+  type ResponseField,
+  type ResponseObject,
+  type ResponseSchema,
+} from "../../platform/schema/response.js";
 import { benefitResponse, type BenefitRecord } from "../benefits/index.js";
 import { METADATA_JSON } from "../customers/index.js";
 import { METER_UNIT_JSON, type MeterRecord } from "../meters/index.js";
-import { PRODUCT_VISIBILITIES, RECURRING_INTERVALS, TAX_BEHAVIORS, type AmountType, type PriceRecord, type ProductRecord } from "./model.js";
+import {
+  PRODUCT_VISIBILITIES,
+  RECURRING_INTERVALS,
+  TAX_BEHAVIORS,
+  type AmountType,
+  type PriceRecord,
+  type ProductRecord,
+} from "./model.js";
 
 const dateTime: JsonSchema = { type: "string", format: "date-time" };
 const uuid: JsonSchema = { type: "string", format: "uuid4" };
@@ -53,14 +67,20 @@ const common = (amountType: AmountType): ResponseField<PriceView>[] => [
 ];
 
 const PRICE_TYPES: Record<AmountType, ResponseObject<PriceView>> = {
-  fixed: responseObject("ProductPriceFixed", [...common("fixed"), { key: "price_amount", json: int, value: ({ price }) => price.priceAmount }]),
+  fixed: responseObject("ProductPriceFixed", [
+    ...common("fixed"),
+    { key: "price_amount", json: int, value: ({ price }) => price.priceAmount },
+  ]),
   custom: responseObject("ProductPriceCustom", [
     ...common("custom"),
     { key: "minimum_amount", json: int, value: ({ price }) => price.minimumAmount },
     { key: "maximum_amount", json: nullable(int), value: ({ price }) => price.maximumAmount },
     { key: "preset_amount", json: nullable(int), value: ({ price }) => price.presetAmount },
   ]),
-  seat_based: responseObject("ProductPriceSeatBased", [...common("seat_based"), { key: "seat_tiers", json: { type: "object" }, value: () => null }]),
+  seat_based: responseObject("ProductPriceSeatBased", [
+    ...common("seat_based"),
+    { key: "seat_tiers", json: { type: "object" }, value: () => null },
+  ]),
   metered_unit: responseObject("ProductPriceMeteredUnit", [
     ...common("metered_unit"),
     { key: "unit_amount", json: { type: "string" }, value: ({ price }) => price.unitAmount },
@@ -72,7 +92,10 @@ const PRICE_TYPES: Record<AmountType, ResponseObject<PriceView>> = {
 
 const PRICE = component("ProductPrice", {
   oneOf: Object.values(PRICE_TYPES).map((p) => p.json),
-  discriminator: { propertyName: "amount_type", mapping: Object.fromEntries(Object.entries(PRICE_TYPES).map(([t, p]) => [t, `#/components/schemas/${p.component.name}`])) },
+  discriminator: {
+    propertyName: "amount_type",
+    mapping: Object.fromEntries(Object.entries(PRICE_TYPES).map(([t, p]) => [t, `#/components/schemas/${p.component.name}`])),
+  },
 });
 
 /** A price; also the deprecated wire-only `type` and `recurring_interval` Polar still sends. */
@@ -87,7 +110,11 @@ export const priceResponse: ResponseSchema<PriceView> = {
 };
 
 const priceViews = ({ product, meters }: ProductView): PriceView[] =>
-  product.prices.map((price) => ({ price, recurringInterval: product.recurringInterval, meter: price.meterId === null ? null : (meters.get(price.meterId) ?? null) }));
+  product.prices.map((price) => ({
+    price,
+    recurringInterval: product.recurringInterval,
+    meter: price.meterId === null ? null : (meters.get(price.meterId) ?? null),
+  }));
 
 export const productResponse = responseObject<ProductView>("Product", [
   { key: "id", json: uuid, value: ({ product }) => product.id },
@@ -97,7 +124,11 @@ export const productResponse = responseObject<ProductView>("Product", [
   { key: "trial_interval_count", json: nullable(int), value: ({ product }) => product.trialIntervalCount },
   { key: "name", json: { type: "string" }, value: ({ product }) => product.name },
   { key: "description", json: nullable({ type: "string" }), value: ({ product }) => product.description },
-  { key: "visibility", json: { type: "string", enum: [...PRODUCT_VISIBILITIES], title: "ProductVisibility" }, value: ({ product }) => product.visibility },
+  {
+    key: "visibility",
+    json: { type: "string", enum: [...PRODUCT_VISIBILITIES], title: "ProductVisibility" },
+    value: ({ product }) => product.visibility,
+  },
   { key: "recurring_interval", json: nullable(ref(INTERVAL)), value: ({ product }) => product.recurringInterval },
   { key: "recurring_interval_count", json: nullable(int), value: ({ product }) => product.recurringIntervalCount },
   { key: "meter_interval", json: nullable(ref(INTERVAL)), value: ({ product }) => product.meterInterval },
@@ -106,8 +137,16 @@ export const productResponse = responseObject<ProductView>("Product", [
   { key: "is_archived", json: { type: "boolean" }, value: ({ product }) => product.isArchived },
   { key: "organization_id", json: uuid, value: ({ product }) => product.organizationId },
   { key: "metadata", json: METADATA_JSON, value: ({ product }) => product.metadata },
-  { key: "prices", json: { type: "array", items: priceResponse.json }, value: (view) => priceViews(view).map((p) => priceResponse.serialize(p)) },
-  { key: "benefits", json: { type: "array", items: benefitResponse.json }, value: ({ benefits }) => benefits.map((b) => benefitResponse.serialize(b)) },
+  {
+    key: "prices",
+    json: { type: "array", items: priceResponse.json },
+    value: (view) => priceViews(view).map((p) => priceResponse.serialize(p)),
+  },
+  {
+    key: "benefits",
+    json: { type: "array", items: benefitResponse.json },
+    value: ({ benefits }) => benefits.map((b) => benefitResponse.serialize(b)),
+  },
   { key: "medias", json: { type: "array", items: { type: "object", title: "ProductMediaFileRead" } }, value: () => [] },
   { key: "attached_custom_fields", json: { type: "array", items: { type: "object", title: "AttachedCustomField" } }, value: () => [] },
 ]);

@@ -3,17 +3,54 @@ import type { Selectable, Updateable } from "kysely";
 import { readTimeOrNull, timeOrNull, type Codec } from "../../platform/storage/codec.js";
 import { foldKey } from "../../platform/storage/keys.js";
 import type { Metadata } from "../customers/index.js";
-import type { AmountType, NewPrice, NewProduct, PriceRecord, ProductChanges, ProductRecord, ProductVisibility, RecurringInterval, TaxBehavior } from "./model.js";
+import type {
+  AmountType,
+  NewPrice,
+  NewProduct,
+  PriceRecord,
+  ProductChanges,
+  ProductRecord,
+  ProductVisibility,
+  RecurringInterval,
+  TaxBehavior,
+} from "./model.js";
 import type { ProductPricesTable, ProductsTable } from "./tables.js";
 
 export const PRODUCT_COLUMNS = [
-  "id", "organization_id", "created_at", "modified_at", "name", "description", "visibility", "recurring_interval", "recurring_interval_count",
-  "trial_interval", "trial_interval_count", "meter_interval", "meter_interval_count", "is_archived", "metadata",
+  "id",
+  "organization_id",
+  "created_at",
+  "modified_at",
+  "name",
+  "description",
+  "visibility",
+  "recurring_interval",
+  "recurring_interval_count",
+  "trial_interval",
+  "trial_interval_count",
+  "meter_interval",
+  "meter_interval_count",
+  "is_archived",
+  "metadata",
 ] as const satisfies readonly (keyof ProductsTable)[];
 
 export const PRICE_COLUMNS = [
-  "id", "product_id", "created_at", "modified_at", "position", "amount_type", "price_currency", "tax_behavior", "is_archived", "price_amount",
-  "minimum_amount", "maximum_amount", "preset_amount", "meter_id", "unit_amount", "cap_amount",
+  "id",
+  "product_id",
+  "created_at",
+  "modified_at",
+  "position",
+  "amount_type",
+  "price_currency",
+  "tax_behavior",
+  "is_archived",
+  "price_amount",
+  "minimum_amount",
+  "maximum_amount",
+  "preset_amount",
+  "meter_id",
+  "unit_amount",
+  "cap_amount",
 ] as const satisfies readonly (keyof ProductPricesTable)[];
 
 export type ProductRow = Pick<Selectable<ProductsTable>, (typeof PRODUCT_COLUMNS)[number]>;

@@ -34,7 +34,9 @@ const fail = (problems: Issue[]) => {
 function attachmentProblems(body: { medias?: string[] | null; attached_custom_fields?: { custom_field_id?: string }[] | null }): Issue[] {
   return [
     ...(body.medias ?? []).map((id, i) => issue("value_error", ["body", "medias", i], "File does not exist or is not yet uploaded.", id)),
-    ...(body.attached_custom_fields ?? []).map((field, i) => issue("value_error", ["body", "attached_custom_fields", i], "Custom field does not exist.", field.custom_field_id)),
+    ...(body.attached_custom_fields ?? []).map((field, i) =>
+      issue("value_error", ["body", "attached_custom_fields", i], "Custom field does not exist.", field.custom_field_id),
+    ),
   ];
 }
 
@@ -73,7 +75,10 @@ export class ProductService {
     const organizations = [...new Set(products.map((p) => p.organizationId))];
     const benefitIds = products.flatMap((p) => p.benefitIds);
     const meterIds = products.flatMap((p) => p.prices.flatMap((price) => (price.meterId === null ? [] : [price.meterId])));
-    const [benefits, meters] = await Promise.all([this.deps.benefits.findMany(organizations, benefitIds), this.deps.meters.findMany(organizations, meterIds)]);
+    const [benefits, meters] = await Promise.all([
+      this.deps.benefits.findMany(organizations, benefitIds),
+      this.deps.meters.findMany(organizations, meterIds),
+    ]);
     const benefitById = new Map<string, BenefitRecord>(benefits.map((b) => [b.id, b]));
     const meterById = new Map<string, MeterRecord>(meters.map((m) => [m.id, m]));
     return products.map((product) => ({
@@ -113,7 +118,16 @@ export class ProductService {
     const problems = [
       ...priceProblems(drafts, recurring, await this.knownMeters(organizationId, drafts), body.prices),
       ...attachmentProblems(body),
-      ...(body.meter_interval != null ? [issue("value_error", ["body", "meter_interval"], "Separate meter cycling is not enabled for this organization.", body.meter_interval)] : []),
+      ...(body.meter_interval != null
+        ? [
+            issue(
+              "value_error",
+              ["body", "meter_interval"],
+              "Separate meter cycling is not enabled for this organization.",
+              body.meter_interval,
+            ),
+          ]
+        : []),
     ];
     fail(problems);
     const id = randomUUID();
@@ -152,12 +166,17 @@ export class ProductService {
       const interval = body.recurring_interval ?? product.recurringInterval;
       const count = body.recurring_interval_count ?? product.recurringIntervalCount;
       if (interval !== product.recurringInterval || count !== product.recurringIntervalCount) {
-        problems.push(issue("value_error", ["body", "recurring_interval"], "Recurring interval cannot be changed.", body.recurring_interval ?? null));
+        problems.push(
+          issue("value_error", ["body", "recurring_interval"], "Recurring interval cannot be changed.", body.recurring_interval ?? null),
+        );
       }
     }
     if (!recurring && (body.trial_interval != null || body.trial_interval_count != null)) {
       const msg = "Trial configuration is only supported on recurring products.";
-      problems.push(issue("value_error", ["body", "trial_interval"], msg, body.trial_interval ?? null), issue("value_error", ["body", "trial_interval_count"], msg, body.trial_interval_count ?? null));
+      problems.push(
+        issue("value_error", ["body", "trial_interval"], msg, body.trial_interval ?? null),
+        issue("value_error", ["body", "trial_interval_count"], msg, body.trial_interval_count ?? null),
+      );
     }
     problems.push(...attachmentProblems(body));
 

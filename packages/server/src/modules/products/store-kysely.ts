@@ -6,7 +6,16 @@ import { atomically, type SqlContext } from "../../platform/storage/seam.js";
 import { chunked } from "../../platform/storage/chunks.js";
 import { translating } from "../../platform/storage/translate.js";
 import { byDisplayOrder, type NewPrice, type NewProduct, type PriceRecord, type ProductChanges, type ProductRecord } from "./model.js";
-import { PRICE_COLUMNS, PRODUCT_COLUMNS, priceFromRow, priceToRow, productChangesToRow, productFromRow, productToRow, type ProductRow } from "./rows.js";
+import {
+  PRICE_COLUMNS,
+  PRODUCT_COLUMNS,
+  priceFromRow,
+  priceToRow,
+  productChangesToRow,
+  productFromRow,
+  productToRow,
+  type ProductRow,
+} from "./rows.js";
 import type { ListProductsQuery, PriceChanges, ProductPage, ProductStore, ProductSortField } from "./store.js";
 import type { ProductTables } from "./tables.js";
 
@@ -41,7 +50,6 @@ export class KyselyProductStore implements ProductStore {
     });
   }
 
-
   private get codec() {
     return this.context.dialect.codec;
   }
@@ -59,8 +67,18 @@ export class KyselyProductStore implements ProductStore {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [priceRows, benefitRows] = await Promise.all([
-      db.selectFrom("product_prices").select(PRICE_COLUMNS).where("product_id", "in", ids).where("is_archived", "=", this.codec.bool(false)).execute(),
-      db.selectFrom("product_benefits").select(["product_id", "benefit_id", "position"]).where("product_id", "in", ids).orderBy("position").execute(),
+      db
+        .selectFrom("product_prices")
+        .select(PRICE_COLUMNS)
+        .where("product_id", "in", ids)
+        .where("is_archived", "=", this.codec.bool(false))
+        .execute(),
+      db
+        .selectFrom("product_benefits")
+        .select(["product_id", "benefit_id", "position"])
+        .where("product_id", "in", ids)
+        .orderBy("position")
+        .execute(),
     ]);
     const prices = new Map<string, PriceRecord[]>();
     for (const row of priceRows) {
@@ -68,12 +86,17 @@ export class KyselyProductStore implements ProductStore {
       (prices.get(price.productId) ?? prices.set(price.productId, []).get(price.productId)!).push(price);
     }
     const benefits = new Map<string, string[]>();
-    for (const row of benefitRows) (benefits.get(row.product_id) ?? benefits.set(row.product_id, []).get(row.product_id)!).push(row.benefit_id);
+    for (const row of benefitRows)
+      (benefits.get(row.product_id) ?? benefits.set(row.product_id, []).get(row.product_id)!).push(row.benefit_id);
     return rows.map((row) => productFromRow(this.codec, row, (prices.get(row.id) ?? []).sort(byDisplayOrder), benefits.get(row.id) ?? []));
   }
 
   private async insertPrices(db: Db, prices: readonly NewPrice[]): Promise<void> {
-    for (const chunk of chunked(prices)) await db.insertInto("product_prices").values(chunk.map((p) => priceToRow(this.codec, p))).execute();
+    for (const chunk of chunked(prices))
+      await db
+        .insertInto("product_prices")
+        .values(chunk.map((p) => priceToRow(this.codec, p)))
+        .execute();
   }
 
   private async reload(db: Db, id: string): Promise<ProductRecord | undefined> {
@@ -104,7 +127,12 @@ export class KyselyProductStore implements ProductStore {
     return this.run(() =>
       atomically(this.context, async (trx: Db) => {
         if (Object.keys(row).length > 0) {
-          const updated = await trx.updateTable("products").set(row).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+          const updated = await trx
+            .updateTable("products")
+            .set(row)
+            .where("id", "=", id)
+            .where("deleted_at", "is", null)
+            .executeTakeFirst();
           if (Number(updated.numUpdatedRows) === 0) return undefined;
         }
         for (const chunk of chunked(prices?.archive ?? [])) {
@@ -126,7 +154,12 @@ export class KyselyProductStore implements ProductStore {
       atomically(this.context, async (trx: Db) => {
         // A no-op write takes the product's row lock, so concurrent replacements apply one after the
         // other instead of colliding on the (product, benefit) primary key.
-        const locked = await trx.updateTable("products").set({ id: sql.ref("id") }).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+        const locked = await trx
+          .updateTable("products")
+          .set({ id: sql.ref("id") })
+          .where("id", "=", id)
+          .where("deleted_at", "is", null)
+          .executeTakeFirst();
         if (Number(locked.numUpdatedRows) === 0) return undefined;
         await trx.deleteFrom("product_benefits").where("product_id", "=", id).execute();
         const rows = benefitIds.map((benefitId, position) => ({ product_id: id, benefit_id: benefitId, position }));
@@ -166,14 +199,21 @@ export class KyselyProductStore implements ProductStore {
         .where("products.organization_id", "in", q.organizationIds)
         .where("products.deleted_at", "is", null);
       if (q.ids !== undefined) base = base.where("products.id", "in", q.ids);
-      if (q.query !== undefined) base = base.where(sql<boolean>`products.name_key like ${likeContainsUnescaped(this.context.dialect.name, q.query)}`);
+      if (q.query !== undefined)
+        base = base.where(sql<boolean>`products.name_key like ${likeContainsUnescaped(this.context.dialect.name, q.query)}`);
       if (q.isArchived !== undefined) base = base.where("products.is_archived", "=", this.codec.bool(q.isArchived));
       if (q.isRecurring !== undefined) base = base.where("products.recurring_interval", q.isRecurring ? "is not" : "is", null);
       if (q.visibility !== undefined) base = base.where("products.visibility", "in", q.visibility);
       if (q.benefitIds !== undefined) {
         const benefitIds = q.benefitIds;
         base = base.where((eb) =>
-          eb.exists(eb.selectFrom("product_benefits").select(sql.lit(1).as("one")).whereRef("product_benefits.product_id", "=", "products.id").where("product_benefits.benefit_id", "in", benefitIds)),
+          eb.exists(
+            eb
+              .selectFrom("product_benefits")
+              .select(sql.lit(1).as("one"))
+              .whereRef("product_benefits.product_id", "=", "products.id")
+              .where("product_benefits.benefit_id", "in", benefitIds),
+          ),
         );
       }
       for (const condition of metadataMatches(this.context.dialect.name, "products.metadata", q.metadata)) base = base.where(condition);

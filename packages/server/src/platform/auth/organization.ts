@@ -17,7 +17,8 @@ const fail = (type: string, msg: string, input: unknown): never => {
 export function targetOrganization(context: AccessContext, requested: string | null): string {
   const { principal } = context;
   if (principal.kind === "organization") {
-    if (requested !== null) fail("organization_token", "Setting organization_id is disallowed when using an organization token.", requested);
+    if (requested !== null)
+      fail("organization_token", "Setting organization_id is disallowed when using an organization token.", requested);
     if (!context.organizationIds.includes(principal.organizationId)) fail("value_error", "Organization not found.", context.narrowedTo);
     return principal.organizationId;
   }

@@ -68,7 +68,10 @@ const beyondLimits = (error: unknown): unknown => (error instanceof JsonLimitExc
 
 const jsonInvalid = (found: JsonSyntaxError | null) => {
   const { position, message } = found ?? { position: 0, message: "Expecting value" };
-  return new ValidationFailed([issue("json_invalid", ["body", position], "JSON decode error", {}, { error: message })], "RequestValidationError");
+  return new ValidationFailed(
+    [issue("json_invalid", ["body", position], "JSON decode error", {}, { error: message })],
+    "RequestValidationError",
+  );
 };
 
 /** `type/subtype[;params]` as Fastify accepts it; anything else would be a 415 there. */
@@ -88,7 +91,11 @@ export function registerBodyParsing(app: FastifyInstance): void {
     } catch (error) {
       return done(error as Error, undefined);
     }
-    if (decoded instanceof Promise) decoded.then((value) => done(null, value), (error: Error) => done(error, undefined));
+    if (decoded instanceof Promise)
+      decoded.then(
+        (value) => done(null, value),
+        (error: Error) => done(error, undefined),
+      );
     else done(null, decoded);
   });
 }

@@ -16,7 +16,8 @@ export function registerCors(app: FastifyInstance, origins: CorsOrigins): void {
   void app.register(cors, {
     // Requests from other origins, and OPTIONS requests that are not preflights, get no CORS
     // headers and go on to the usual answers (405 for OPTIONS).
-    origin: (origin, callback) => callback(null, origin !== undefined && (anyOrigin || allowed.has(origin)) ? (anyOrigin ? "*" : origin) : false),
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && (anyOrigin || allowed.has(origin)) ? (anyOrigin ? "*" : origin) : false),
     methods: ["GET", "HEAD", "POST", "PATCH", "DELETE"],
     // Bearer tokens, not cookies: credentials mode is never needed.
     credentials: false,

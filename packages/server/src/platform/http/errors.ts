@@ -91,7 +91,11 @@ const ERROR_REGISTRY: readonly ErrorMapping<Error>[] = [
     body: (e) => ({ error: "ServiceUnavailable", detail: UNAVAILABLE[e.reason].detail }),
     headers: (e) => ({ "retry-after": String(UNAVAILABLE[e.reason].retryAfter) }),
     log: (e) => `storage unavailable (${e.reason}): ${describeCause(e.cause)}`,
-    doc: { status: 503, description: "The database cannot be used right now; nothing was written. Retry after `Retry-After` seconds.", schema: errorSchema("ServiceUnavailable", UNAVAILABLE.unreachable.detail) },
+    doc: {
+      status: 503,
+      description: "The database cannot be used right now; nothing was written. Retry after `Retry-After` seconds.",
+      schema: errorSchema("ServiceUnavailable", UNAVAILABLE.unreachable.detail),
+    },
   }),
   mapping({ type: HttpProblem, status: (e) => e.status, body: (e) => e.body, headers: (e) => e.headers }),
   mapping({ type: BodyDecodingFailed, status: () => 400, body: (e) => ({ detail: e.message }) }),

@@ -41,7 +41,10 @@ export function registerFallbacks(app: FastifyInstance, routes: readonly KnownRo
     if (known) return sendJson(reply, 405, { detail: "Method Not Allowed" }, { allow: [...known.methods].join(", ") });
     const toggled = path.endsWith("/") ? path.slice(0, -1) : `${path}/`;
     if (path !== "/" && paths.some((p) => p.pattern.test(toggled))) {
-      return reply.code(307).header("location", absoluteUrl(request, toggled, query)).send();
+      return reply
+        .code(307)
+        .header("location", absoluteUrl(request, toggled, query))
+        .send();
     }
     return sendJson(reply, 404, { detail: "Not Found" });
   });

@@ -28,7 +28,10 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxConnections: 1000,
 };
 
-const OVER_CAPACITY = JSON.stringify({ error: "ServiceUnavailable", detail: "The server has too many open connections; retry the request shortly." });
+const OVER_CAPACITY = JSON.stringify({
+  error: "ServiceUnavailable",
+  detail: "The server has too many open connections; retry the request shortly.",
+});
 
 function refuse(response: ServerResponse): void {
   response.writeHead(503, {

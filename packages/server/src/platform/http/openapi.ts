@@ -28,7 +28,9 @@ function operationDocument(op: Operation<unknown>): JsonSchema {
     parameters: [...pathParameterDocs(op.params ?? {}), ...(op.query?.parameters ?? [])],
     ...(op.body && { requestBody: { required: true, content: json(op.body.json, examples.body) } }),
     responses: {
-      [status]: body ? { description: "Successful Response", content: json(body.json, responseExample) } : { description: "Successful Response" },
+      [status]: body
+        ? { description: "Successful Response", content: json(body.json, responseExample) }
+        : { description: "Successful Response" },
       "401": { description: "Missing or invalid access token." },
       "403": { description: "The token lacks a required scope, or the member's role does not allow this." },
       // Every operation needs the database, if only to resolve the token.
@@ -57,7 +59,7 @@ const API_DESCRIPTION = [
   "Every `/v1/…` endpoint takes a bearer token: `Authorization: Bearer polar_oat_…`.",
   "",
   "- `polar-customers serve` (or `npm start` in the repository) prints an **organization access token** with every scope the first time it starts on an empty database.",
-  "- `polar-customers tokens create --org ORG_ID [--scopes \"customers:read customers:write\"]` issues another; `polar-customers orgs create --name NAME` makes a new organization.",
+  '- `polar-customers tokens create --org ORG_ID [--scopes "customers:read customers:write"]` issues another; `polar-customers orgs create --name NAME` makes a new organization.',
   "- `polar-customers users create`, `members add` and `tokens create --user USER_ID` issue **personal access tokens** (`polar_pat_…`).",
   "",
   "Tokens are shown once; the server keeps only their SHA-256. Each operation lists the scopes it accepts. A missing or unknown token is a 401, a token without the scope a 403.",
@@ -100,7 +102,11 @@ export function buildOpenApiDocument(operations: readonly Operation<unknown>[]):
           description:
             "**Personal access token** (`polar_pat_…`), acting for a user in every organization they are a member of: `polar-customers tokens create --user USER_ID`. Send `organization_id` (or `Polar-Organization`) to pick one.",
         },
-        oidc: { type: "http", scheme: "bearer", description: "OAuth2 access token, accepted in Polar's scheme list for compatibility; this server issues none." },
+        oidc: {
+          type: "http",
+          scheme: "bearer",
+          description: "OAuth2 access token, accepted in Polar's scheme list for compatibility; this server issues none.",
+        },
       },
       schemas: collectComponents(Object.values(paths)),
     },

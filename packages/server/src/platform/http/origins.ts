@@ -24,7 +24,8 @@ export function parseCorsOrigins(values: readonly string[]): string[] {
     const value = raw.trim();
     if (value === "") continue;
     const origin = normalizeOrigin(value);
-    if (origin === null) throw new Error(`CORS origin must be "*" or like https://app.example.com (scheme, host, optional port), got "${value}"`);
+    if (origin === null)
+      throw new Error(`CORS origin must be "*" or like https://app.example.com (scheme, host, optional port), got "${value}"`);
     if (!origins.includes(origin)) origins.push(origin);
   }
   return origins;

@@ -17,9 +17,14 @@ export class HttpProblem extends Error {
   }
 }
 
-export const unauthorized = () => new HttpProblem(401, { error: "Unauthorized", detail: "Unauthorized" }, { "www-authenticate": 'Bearer realm="polar"' });
+export const unauthorized = () =>
+  new HttpProblem(401, { error: "Unauthorized", detail: "Unauthorized" }, { "www-authenticate": 'Bearer realm="polar"' });
 
-const oauthHeaders = (wwwAuthenticate: string) => ({ "cache-control": "no-store", pragma: "no-cache", "www-authenticate": wwwAuthenticate });
+const oauthHeaders = (wwwAuthenticate: string) => ({
+  "cache-control": "no-store",
+  pragma: "no-cache",
+  "www-authenticate": wwwAuthenticate,
+});
 
 export const invalidToken = () =>
   new HttpProblem(
@@ -32,10 +37,15 @@ export const insufficientScope = (accepted: readonly string[]) =>
   new HttpProblem(
     403,
     { error: "insufficient_scope", error_description: INSUFFICIENT_SCOPE_DESCRIPTION },
-    oauthHeaders(`Bearer realm="polar", scope="${accepted.join(" ")}", error="insufficient_scope", error_description="${INSUFFICIENT_SCOPE_DESCRIPTION}"`),
+    oauthHeaders(
+      `Bearer realm="polar", scope="${accepted.join(" ")}", error="insufficient_scope", error_description="${INSUFFICIENT_SCOPE_DESCRIPTION}"`,
+    ),
   );
 
-export const bodyTooLarge = () => ({ error: "RequestBodyTooLarge", detail: `Request body exceeded the maximum allowed size of ${MAX_BODY_BYTES} bytes.` });
+export const bodyTooLarge = () => ({
+  error: "RequestBodyTooLarge",
+  detail: `Request body exceeded the maximum allowed size of ${MAX_BODY_BYTES} bytes.`,
+});
 export const lengthRequired = () => ({ error: "LengthRequired", detail: "A Content-Length header is required." });
 
 /** Invalid UTF-8 in a JSON body: Starlette's plain 400. */

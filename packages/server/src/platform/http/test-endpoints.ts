@@ -25,7 +25,8 @@ const RESETTING_ROLES: ReadonlySet<MemberRole> = new Set(["owner", "admin"]);
 export function registerTestEndpoints(app: FastifyInstance, endpoints: TestEndpoints): void {
   app.post("/v1/_test/reset", { config: { scopes: WRITE_SCOPES } }, async (request, reply) => {
     const { access } = request;
-    for (const id of access.organizationIds) assertRole(access, id, RESETTING_ROLES, () => new NotPermitted("Only owners and admins may reset an organization"));
+    for (const id of access.organizationIds)
+      assertRole(access, id, RESETTING_ROLES, () => new NotPermitted("Only owners and admins may reset an organization"));
     await endpoints.resetOrganizations(access.organizationIds);
     return reply.code(204).send();
   });

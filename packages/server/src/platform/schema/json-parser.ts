@@ -165,7 +165,8 @@ export class JsonParser {
           return true;
         }
         if (key === undefined) (container as unknown[]).push(value);
-        else if (key === "__proto__") Object.defineProperty(container, key, { value, enumerable: true, writable: true, configurable: true });
+        else if (key === "__proto__")
+          Object.defineProperty(container, key, { value, enumerable: true, writable: true, configurable: true });
         else (container as Record<string, unknown>)[key] = value;
         c = s.charCodeAt(i);
         while (isWhitespace(c)) c = s.charCodeAt(++i);
@@ -252,14 +253,30 @@ export class JsonParser {
       const e = s.charCodeAt(i + 1);
       i += 2;
       switch (e) {
-        case 34: out += '"'; break;
-        case 92: out += "\\"; break;
-        case 47: out += "/"; break;
-        case 98: out += "\b"; break;
-        case 102: out += "\f"; break;
-        case 110: out += "\n"; break;
-        case 114: out += "\r"; break;
-        case 116: out += "\t"; break;
+        case 34:
+          out += '"';
+          break;
+        case 92:
+          out += "\\";
+          break;
+        case 47:
+          out += "/";
+          break;
+        case 98:
+          out += "\b";
+          break;
+        case 102:
+          out += "\f";
+          break;
+        case 110:
+          out += "\n";
+          break;
+        case 114:
+          out += "\r";
+          break;
+        case 116:
+          out += "\t";
+          break;
         case 117: {
           let code = 0;
           for (let k = 0; k < 4; k++) {

@@ -51,7 +51,13 @@ export function listQuery<Field extends string, F extends Record<string, QueryFi
     paginated: true,
     parameters: [
       ...filters.map(([name, field]) => field.parameter(name)),
-      { name: "page", in: "query", required: false, schema: { type: "integer", exclusiveMinimum: 0, default: 1 }, description: "Page number, from 1." },
+      {
+        name: "page",
+        in: "query",
+        required: false,
+        schema: { type: "integer", exclusiveMinimum: 0, default: 1 },
+        description: "Page number, from 1.",
+      },
       {
         name: "limit",
         in: "query",
@@ -63,7 +69,10 @@ export function listQuery<Field extends string, F extends Record<string, QueryFi
         name: "sorting",
         in: "query",
         required: false,
-        schema: { anyOf: [{ type: "array", items: { type: "string", enum: sortValues } }, { type: "null" }], default: spec.defaultSorting.map(sortValue) },
+        schema: {
+          anyOf: [{ type: "array", items: { type: "string", enum: sortValues } }, { type: "null" }],
+          default: spec.defaultSorting.map(sortValue),
+        },
         description: "Sorting criteria; prefix with - for descending order. Repeatable.",
       },
     ],

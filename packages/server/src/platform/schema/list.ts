@@ -21,11 +21,17 @@ export function list<T>(item: Schema<T>, options: { minLength?: number } = {}): 
     if (!ok) return INVALID;
     if (minLength !== undefined && out.length < minLength) {
       issues.push(
-        issue("too_short", loc, `List should have at least ${minLength} item${minLength === 1 ? "" : "s"} after validation, not ${out.length}`, input, {
-          field_type: "List",
-          min_length: minLength,
-          actual_length: out.length,
-        }),
+        issue(
+          "too_short",
+          loc,
+          `List should have at least ${minLength} item${minLength === 1 ? "" : "s"} after validation, not ${out.length}`,
+          input,
+          {
+            field_type: "List",
+            min_length: minLength,
+            actual_length: out.length,
+          },
+        ),
       );
       return INVALID;
     }

@@ -137,12 +137,20 @@ export const decimal = (options: DecimalOptions = {}, json: Record<string, unkno
     }
     if (options.maxDigits !== undefined && totalDigits > options.maxDigits) {
       const n = options.maxDigits;
-      issues.push(issue("decimal_max_digits", loc, `Decimal input should have no more than ${n} digit${n === 1 ? "" : "s"} in total`, input, { max_digits: n }));
+      issues.push(
+        issue("decimal_max_digits", loc, `Decimal input should have no more than ${n} digit${n === 1 ? "" : "s"} in total`, input, {
+          max_digits: n,
+        }),
+      );
       return INVALID;
     }
     if (options.decimalPlaces !== undefined && places > options.decimalPlaces) {
       const n = options.decimalPlaces;
-      issues.push(issue("decimal_max_places", loc, `Decimal input should have no more than ${n} decimal place${n === 1 ? "" : "s"}`, input, { decimal_places: n }));
+      issues.push(
+        issue("decimal_max_places", loc, `Decimal input should have no more than ${n} decimal place${n === 1 ? "" : "s"}`, input, {
+          decimal_places: n,
+        }),
+      );
       return INVALID;
     }
     const body = normalizedFraction ? `${intPart}.${normalizedFraction}` : intPart;

@@ -9,9 +9,11 @@ import { parseQueryBoolean } from "./scalars.js";
 
 export type RawQuery = Record<string, string | string[] | undefined>;
 
-export const allValues = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+export const allValues = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 /** Starlette's `query_params[name]`: a repeated key gives its last value. */
-export const lastValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[value.length - 1] : value);
+export const lastValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[value.length - 1] : value;
 
 /** One query parameter: its OpenAPI description and how to read it from the raw query. */
 export interface QueryField<T> {
@@ -56,7 +58,11 @@ export function queryParams<F extends Record<string, QueryField<unknown>>>(field
 export function booleanParam<D extends boolean | undefined>(description: string, fallback: D): QueryField<boolean | D> {
   return {
     parameter: (name) =>
-      parameter(name, fallback === undefined ? { anyOf: [{ type: "boolean" }, { type: "null" }] } : { type: "boolean", default: fallback }, description),
+      parameter(
+        name,
+        fallback === undefined ? { anyOf: [{ type: "boolean" }, { type: "null" }] } : { type: "boolean", default: fallback },
+        description,
+      ),
     parse(query, name, issues) {
       const text = lastValue(query[name]);
       if (text === undefined) return fallback;
@@ -86,14 +92,21 @@ export function uuidListParam(description: string): QueryField<string[] | undefi
   const LIST_BRANCH = "list[uuid]";
   return {
     parameter: (name) =>
-      parameter(name, { anyOf: [{ type: "string", format: "uuid4" }, { type: "array", items: { type: "string", format: "uuid4" } }, { type: "null" }] }, description),
+      parameter(
+        name,
+        { anyOf: [{ type: "string", format: "uuid4" }, { type: "array", items: { type: "string", format: "uuid4" } }, { type: "null" }] },
+        description,
+      ),
     parse(query, name, issues) {
       const texts = allValues(query[name]);
       if (texts.length === 0) return undefined;
       const branchIssues: Issue[] = [];
       const ids = texts.map((text, index) => parseUuid4(text, ["query", name, LIST_BRANCH, index], branchIssues));
       if (branchIssues.length === 0) return ids as string[];
-      issues.push(issue("uuid_type", ["query", name, "uuid"], "UUID input should be a string, bytes or UUID object", texts), ...branchIssues);
+      issues.push(
+        issue("uuid_type", ["query", name, "uuid"], "UUID input should be a string, bytes or UUID object", texts),
+        ...branchIssues,
+      );
       return undefined;
     },
   };
@@ -136,7 +149,11 @@ export const pathParam = <T>(schema: Schema<T>, description: string, example?: s
 
 export type PathValues<P extends Record<string, PathParam<unknown>>> = { [K in keyof P]: P[K] extends PathParam<infer T> ? T : never };
 
-export function parsePath<P extends Record<string, PathParam<unknown>>>(params: P, raw: Record<string, string>, issues: Issue[]): PathValues<P> {
+export function parsePath<P extends Record<string, PathParam<unknown>>>(
+  params: P,
+  raw: Record<string, string>,
+  issues: Issue[],
+): PathValues<P> {
   const out: Record<string, unknown> = {};
   for (const name in params) out[name] = params[name].schema.parse(raw[name], ["path", name], issues);
   return out as PathValues<P>;
@@ -161,7 +178,11 @@ export function enumListParam<V extends string>(values: readonly V[], descriptio
   const allowed: ReadonlySet<string> = new Set(values);
   return {
     parameter: (name) =>
-      parameter(name, { anyOf: [{ type: "array", items: { type: "string", enum: [...values], ...(title && { title }) } }, { type: "null" }] }, description),
+      parameter(
+        name,
+        { anyOf: [{ type: "array", items: { type: "string", enum: [...values], ...(title && { title }) } }, { type: "null" }] },
+        description,
+      ),
     parse(query, name, issues) {
       const texts = allValues(query[name]);
       if (texts.length === 0) return undefined;
@@ -182,7 +203,12 @@ export function enumListParam<V extends string>(values: readonly V[], descriptio
  * reported on both union branches, each under the branch's schema name
  * (`<kind>[<EnumClass>]` and `list[…]`).
  */
-export function enumOrListParam<V extends string>(values: readonly V[], description: string, enumName: string, kind = "str-enum"): QueryField<V[] | undefined> {
+export function enumOrListParam<V extends string>(
+  values: readonly V[],
+  description: string,
+  enumName: string,
+  kind = "str-enum",
+): QueryField<V[] | undefined> {
   const allowed: ReadonlySet<string> = new Set(values);
   const scalarBranch = `${kind}[${enumName}]`;
   const listBranch = `list[${scalarBranch}]`;

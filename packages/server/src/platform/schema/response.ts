@@ -46,7 +46,11 @@ export function responseObject<T>(name: string, fields: readonly ResponseField<T
 }
 
 /** A response object built from another's fields plus more (Polar's schema inheritance, e.g. CustomerState extends Customer). */
-export function extendResponse<T, U extends T>(base: ResponseObject<T>, name: string, extra: readonly ResponseField<U>[]): ResponseObject<U> {
+export function extendResponse<T, U extends T>(
+  base: ResponseObject<T>,
+  name: string,
+  extra: readonly ResponseField<U>[],
+): ResponseObject<U> {
   return responseObject<U>(name, [...(base.fields as readonly ResponseField<U>[]), ...extra]);
 }
 
@@ -60,10 +64,13 @@ export interface Page<T> {
   limit: number;
 }
 
-const pagination = component("Pagination", objectJson("Pagination", [
-  { key: "total_count", json: { type: "integer" } },
-  { key: "max_page", json: { type: "integer" } },
-]));
+const pagination = component(
+  "Pagination",
+  objectJson("Pagination", [
+    { key: "total_count", json: { type: "integer" } },
+    { key: "max_page", json: { type: "integer" } },
+  ]),
+);
 
 /** Polar's `ListResource[X]`: `{items, pagination: {total_count, max_page}}`. */
 export function listResource<T>(item: ResponseSchema<T>): ResponseSchema<Page<T>> {

@@ -28,13 +28,18 @@ export interface TaggedUnionOptions {
 export function taggedUnion<T>(options: TaggedUnionOptions): Schema<T> {
   const hidden = new Set(options.hiddenTags ?? []);
   const published = Object.entries(options.members).filter(([tag]) => !hidden.has(tag));
-  const expected = Object.keys(options.members).map((t) => `'${t}'`).join(", ");
+  const expected = Object.keys(options.members)
+    .map((t) => `'${t}'`)
+    .join(", ");
   const discriminator = `'${options.key}'`;
   // Published as anyOf: the tag selects exactly one member, but where a member's tag is optional
   // (it has a default) `oneOf` reads to linters and generators as overlapping branches.
   const json: JsonSchema = {
     anyOf: [...new Set(published.map(([, m]) => m.json))],
-    discriminator: { propertyName: options.key, mapping: Object.fromEntries(published.map(([tag, m]) => [tag, (m.json.$ref as string) ?? tag])) },
+    discriminator: {
+      propertyName: options.key,
+      mapping: Object.fromEntries(published.map(([tag, m]) => [tag, (m.json.$ref as string) ?? tag])),
+    },
   };
   return schema(json, (raw, loc, issues) => {
     if (!isPlainObject(raw)) {
@@ -43,7 +48,9 @@ export function taggedUnion<T>(options: TaggedUnionOptions): Schema<T> {
     }
     const input = options.rewrite ? options.rewrite(raw) : raw;
     if (!Object.prototype.hasOwnProperty.call(input, options.key)) {
-      issues.push(issue("union_tag_not_found", loc, `Unable to extract tag using discriminator ${discriminator}`, input, { discriminator }));
+      issues.push(
+        issue("union_tag_not_found", loc, `Unable to extract tag using discriminator ${discriminator}`, input, { discriminator }),
+      );
       return INVALID;
     }
     const tag = input[options.key];
@@ -51,11 +58,17 @@ export function taggedUnion<T>(options: TaggedUnionOptions): Schema<T> {
     if (member === undefined) {
       const rendered = pythonStr(tag);
       issues.push(
-        issue("union_tag_invalid", loc, `Input tag '${rendered}' found using ${discriminator} does not match any of the expected tags: ${expected}`, input, {
-          discriminator,
-          tag: rendered,
-          expected_tags: expected,
-        }),
+        issue(
+          "union_tag_invalid",
+          loc,
+          `Input tag '${rendered}' found using ${discriminator} does not match any of the expected tags: ${expected}`,
+          input,
+          {
+            discriminator,
+            tag: rendered,
+            expected_tags: expected,
+          },
+        ),
       );
       return INVALID;
     }

@@ -15,7 +15,9 @@ export class KyselyDatabase implements SqlDatabase {
 
   transaction<T>(work: (tx: SqlContext) => Promise<T>): Promise<T> {
     // BEGIN and COMMIT run outside any store's translation; an unreachable database must still say so.
-    return translating(this.dialect, () => this.db.transaction().execute((trx) => work({ db: trx, dialect: this.dialect, inTransaction: true })));
+    return translating(this.dialect, () =>
+      this.db.transaction().execute((trx) => work({ db: trx, dialect: this.dialect, inTransaction: true })),
+    );
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,9 @@ export async function emptyAllTables(database: SqlDatabase): Promise<string[]> {
 async function emptySqlite(database: SqlDatabase): Promise<string[]> {
   return database.transaction(async (tx) => {
     // Ordinary tables only: FTS shadow tables follow their content table through its triggers.
-    const { rows } = await sql<{ name: string; type: string }>`select name, type from pragma_table_list where schema = 'main'`.execute(tx.db);
+    const { rows } = await sql<{ name: string; type: string }>`select name, type from pragma_table_list where schema = 'main'`.execute(
+      tx.db,
+    );
     const tables = rows.filter((r) => r.type === "table" && !KEPT.test(r.name)).map((r) => r.name);
     // Foreign keys are checked at commit, when every table is empty, so the order does not matter.
     await sql`pragma defer_foreign_keys = on`.execute(tx.db);
@@ -26,7 +28,9 @@ async function emptySqlite(database: SqlDatabase): Promise<string[]> {
 
 async function emptyPostgres(database: SqlDatabase): Promise<string[]> {
   return database.transaction(async (tx) => {
-    const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(tx.db);
+    const { rows } = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(
+      tx.db,
+    );
     const tables = rows.map((r) => r.name).filter((name) => !KEPT.test(name));
     // One TRUNCATE of all of them: foreign keys between them are no obstacle.
     if (tables.length > 0) await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))}`.execute(tx.db);

@@ -6,7 +6,11 @@ import type { DialectName } from "./seam.js";
 
 const never = sql<SqlBool>`1 = 0`;
 
-export function metadataMatches(dialect: DialectName, column: string, filters: Record<string, string[]> | undefined): Expression<SqlBool>[] {
+export function metadataMatches(
+  dialect: DialectName,
+  column: string,
+  filters: Record<string, string[]> | undefined,
+): Expression<SqlBool>[] {
   const ref = sql.ref(column);
   return Object.entries(filters ?? {}).map(([key, values]) => {
     if (values.length === 0 || [key, ...values].some((text) => text.includes("\u0000"))) return never;

@@ -20,7 +20,8 @@ export function mergeMigrations(all: readonly ModuleMigrations[]): ModuleMigrati
     }
     const sqliteNames = Object.keys(migrations.sqlite).sort().join();
     const postgresNames = Object.keys(migrations.postgres).sort().join();
-    if (sqliteNames !== postgresNames) throw new Error(`a module's SQLite and PostgreSQL migration steps differ: ${sqliteNames} vs ${postgresNames}`);
+    if (sqliteNames !== postgresNames)
+      throw new Error(`a module's SQLite and PostgreSQL migration steps differ: ${sqliteNames} vs ${postgresNames}`);
   }
   return merged;
 }

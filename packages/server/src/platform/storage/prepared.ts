@@ -35,7 +35,8 @@ export class PreparedQuery<Row, Args extends unknown[]> {
     this.sql = compiled.sql;
     this.constants = compiled.parameters;
     this.sources = compiled.parameters.map((p) => placeholders.indexOf(p as string));
-    if (new Set(this.sources.filter((s) => s >= 0)).size !== arity) throw new Error("prepared query does not use every argument exactly once");
+    if (new Set(this.sources.filter((s) => s >= 0)).size !== arity)
+      throw new Error("prepared query does not use every argument exactly once");
   }
 
   async execute(...args: Args): Promise<Row[]> {

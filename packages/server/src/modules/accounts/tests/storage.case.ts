@@ -99,7 +99,10 @@ export function authCases(get: GetStorage): void {
       assert.deepEqual(await s.accounts.findTokenByHash(personal.tokenHash), { ...personal, ...fresh });
       assert.deepEqual(await s.accounts.findTokenByHash(revoked.tokenHash), revoked);
       assert.equal(await s.accounts.findTokenByHash("0".repeat(64)), undefined);
-      await assert.rejects(s.accounts.createToken(token({ tokenHash: orgToken.tokenHash, organizationId: org.id })), (e) => e instanceof Error);
+      await assert.rejects(
+        s.accounts.createToken(token({ tokenHash: orgToken.tokenHash, organizationId: org.id })),
+        (e) => e instanceof Error,
+      );
     });
 
     it("lists and soft-deletes organizations; finds them by slug, deleted ones too", async () => {
@@ -132,7 +135,11 @@ export function authCases(get: GetStorage): void {
       assert.equal(await s.accounts.removeMember(org.id, u2.id, tick()), false, "never a member");
       assert.deepEqual(await s.accounts.listMemberships(u1.id), []);
       await s.accounts.addMember(org.id, u1.id, "member");
-      assert.deepEqual(await s.accounts.listMemberships(u1.id), [{ organizationId: org.id, role: "member" }], "a removed member can be added again");
+      assert.deepEqual(
+        await s.accounts.listMemberships(u1.id),
+        [{ organizationId: org.id, role: "member" }],
+        "a removed member can be added again",
+      );
     });
 
     it("tokens: listed per owner with hints, revoked once, last use only moves forward", async () => {

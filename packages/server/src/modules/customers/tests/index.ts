@@ -19,5 +19,15 @@ import { uniquenessCases } from "./storage/uniqueness.case.js";
 
 export const tests: ModuleTests = {
   storage: [customerCases, uniquenessCases, storageListCases, searchCases, migrationCases, planCases],
-  http: [transportCases, authCases, crudCases, validationCases, requestBodyCases, httpListCases, officialSdkCases, concurrencyCases, fuzzCases],
+  http: [
+    transportCases,
+    authCases,
+    crudCases,
+    validationCases,
+    requestBodyCases,
+    httpListCases,
+    officialSdkCases,
+    concurrencyCases,
+    fuzzCases,
+  ],
 };

@@ -24,10 +24,21 @@ function uniqueViolation(error: unknown): UniqueViolationReport | undefined {
 }
 
 /** Socket-level failures while connecting to or talking with the server. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 
 /** What node-postgres and pg-pool throw, without a code, when a connection is lost, times out or cannot be had. */
-const LOST_CONNECTION = /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|query read timeout|connection timeout/i;
+const LOST_CONNECTION =
+  /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|query read timeout|connection timeout/i;
 
 /**
  * SQLSTATE classes that mean "not now" rather than "never": 08 connection

@@ -24,7 +24,12 @@ function uniqueViolation(error: unknown): UniqueViolationReport | undefined {
   if (!e || e.code !== "SQLITE_CONSTRAINT_UNIQUE" || typeof e.message !== "string") return undefined;
   const at = e.message.indexOf(UNIQUE_PREFIX);
   if (at < 0) return {};
-  return { columns: e.message.slice(at + UNIQUE_PREFIX.length).split(",").map((c) => c.trim()) };
+  return {
+    columns: e.message
+      .slice(at + UNIQUE_PREFIX.length)
+      .split(",")
+      .map((c) => c.trim()),
+  };
 }
 
 /**

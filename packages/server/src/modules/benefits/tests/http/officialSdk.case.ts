@@ -18,18 +18,34 @@ export function benefitSdkCases(get: GetServer): void {
       assert.equal(custom.type, "custom");
       const flag = await polar.benefits.create({ type: "feature_flag", description: "Beta", properties: {}, metadata: { x: "y" } });
       assert.equal(flag.visibility, "private");
-      const credit = await polar.benefits.create({ type: "meter_credit", description: "Credits", properties: { units: 10, rollover: false, meterId: meter.id } });
+      const credit = await polar.benefits.create({
+        type: "meter_credit",
+        description: "Credits",
+        properties: { units: 10, rollover: false, meterId: meter.id },
+      });
       assert.deepEqual(credit.properties, { units: 10, rollover: false, meterId: meter.id });
-      await polar.benefits.create({ type: "license_keys", description: "Keys", properties: { prefix: null, expires: null, activations: { limit: 3, enableCustomerAdmin: true }, limitUsage: null } });
-      await polar.benefits.create({ type: "github_repository", description: "Repo", properties: { repositoryOwner: "a", repositoryName: "b", permission: "push" } });
+      await polar.benefits.create({
+        type: "license_keys",
+        description: "Keys",
+        properties: { prefix: null, expires: null, activations: { limit: 3, enableCustomerAdmin: true }, limitUsage: null },
+      });
+      await polar.benefits.create({
+        type: "github_repository",
+        description: "Repo",
+        properties: { repositoryOwner: "a", repositoryName: "b", permission: "push" },
+      });
       await polar.benefits.create({ type: "discord", description: "Role", properties: { guildToken: "t", roleId: "1", kickMember: true } });
       await polar.benefits.create({ type: "downloadables", description: "Files", properties: { files: [meter.id] } });
       assert.deepEqual(await polar.benefits.get({ id: credit.id }), credit);
-      const updated = await polar.benefits.update({ id: custom.id, requestBody: { type: "custom", description: "Support+", properties: { note: null } } });
+      const updated = await polar.benefits.update({
+        id: custom.id,
+        requestBody: { type: "custom", description: "Support+", properties: { note: null } },
+      });
       assert.equal(updated.description, "Support+");
       assert.ok(updated.modifiedAt instanceof Date);
       const types: string[] = [];
-      for await (const page of await polar.benefits.list({ limit: 3, sorting: ["created_at"] })) for (const b of page.result.items) types.push(b.type);
+      for await (const page of await polar.benefits.list({ limit: 3, sorting: ["created_at"] }))
+        for (const b of page.result.items) types.push(b.type);
       assert.deepEqual(types, ["custom", "feature_flag", "meter_credit", "license_keys", "github_repository", "discord", "downloadables"]);
       await polar.benefits.delete({ id: flag.id });
       await assert.rejects(() => polar.benefits.get({ id: flag.id }), ResourceNotFound);

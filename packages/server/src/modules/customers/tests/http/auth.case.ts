@@ -88,7 +88,9 @@ export function authCases(get: GetServer): void {
     it("accepts the Bearer scheme in any letter case", async () => {
       const server = get();
       for (const scheme of ["bearer", "BEARER", "bEaReR"]) {
-        const reply = await server.request("GET", "/v1/customers/?limit=1", { headers: { authorization: `${scheme} ${server.org.token}` } });
+        const reply = await server.request("GET", "/v1/customers/?limit=1", {
+          headers: { authorization: `${scheme} ${server.org.token}` },
+        });
         assert.equal(reply.status, 200, scheme);
       }
     });
@@ -158,7 +160,13 @@ export function authCases(get: GetServer): void {
       const server = get();
       const user = await server.newUser([]);
       for (const flags of [{ deletedAt: new Date() }, { apiAccess: false }]) {
-        const org = await server.storage.accounts.createOrganization({ id: randomUUID(), name: unique("gone "), slug: unique("gone-"), createdAt: new Date(), ...flags });
+        const org = await server.storage.accounts.createOrganization({
+          id: randomUUID(),
+          name: unique("gone "),
+          slug: unique("gone-"),
+          createdAt: new Date(),
+          ...flags,
+        });
         const token = `polar_oat_${randomUUID().replace(/-/g, "")}`;
         await server.storage.accounts.createToken({
           id: randomUUID(),
@@ -177,7 +185,10 @@ export function authCases(get: GetServer): void {
         await server.storage.accounts.addMember(org.id, user.id, "owner");
         const list = await server.request("GET", `/v1/customers/?organization_id=${org.id}`, { token: user.token });
         assert.deepEqual(list.body, EMPTY_LIST);
-        const created = await server.request("POST", "/v1/customers/", { token: user.token, body: { email: newEmail(), organization_id: org.id } });
+        const created = await server.request("POST", "/v1/customers/", {
+          token: user.token,
+          body: { email: newEmail(), organization_id: org.id },
+        });
         assert.equal(created.status, 422);
         assert.deepEqual(created.body, organizationNotFound(org.id));
       }
@@ -324,9 +335,13 @@ export function authCases(get: GetServer): void {
       assert.deepEqual(all.body, { items: inA, pagination: { total_count: 2, max_page: 1 } });
       const own = await server.request("GET", `/v1/customers/?sorting=created_at&organization_id=${a.id}`, { token: a.token });
       assert.deepEqual(own.body, all.body);
-      const both = await server.request("GET", `/v1/customers/?sorting=created_at&organization_id=${a.id}&organization_id=${b.id}`, { token: a.token });
+      const both = await server.request("GET", `/v1/customers/?sorting=created_at&organization_id=${a.id}&organization_id=${b.id}`, {
+        token: a.token,
+      });
       assert.deepEqual(both.body, all.body);
-      const foreign = await server.request("GET", `/v1/customers/?organization_id=${b.id}&organization_id=${randomUUID()}`, { token: a.token });
+      const foreign = await server.request("GET", `/v1/customers/?organization_id=${b.id}&organization_id=${randomUUID()}`, {
+        token: a.token,
+      });
       assert.deepEqual(foreign.body, EMPTY_LIST);
     });
 
@@ -338,7 +353,12 @@ export function authCases(get: GetServer): void {
         assert.equal(reply.status, 422);
         assert.deepEqual(
           reply.body,
-          business("organization_token", ["body", "organization_id"], "Setting organization_id is disallowed when using an organization token.", id),
+          business(
+            "organization_token",
+            ["body", "organization_id"],
+            "Setting organization_id is disallowed when using an organization token.",
+            id,
+          ),
         );
         const list = await server.request("GET", `/v1/customers/?email=${encodeURIComponent(email)}`);
         assert.deepEqual(list.body, EMPTY_LIST);
@@ -386,14 +406,23 @@ export function authCases(get: GetServer): void {
       const missing = await server.request("POST", "/v1/customers/", { token: user.token, body: { email: newEmail() } });
       assert.equal(missing.status, 422);
       assert.deepEqual(missing.body, ORGANIZATION_REQUIRED);
-      const nulled = await server.request("POST", "/v1/customers/", { token: user.token, body: { email: newEmail(), organization_id: null } });
+      const nulled = await server.request("POST", "/v1/customers/", {
+        token: user.token,
+        body: { email: newEmail(), organization_id: null },
+      });
       assert.deepEqual(nulled.body, ORGANIZATION_REQUIRED);
       for (const id of [outside.id, randomUUID()]) {
-        const reply = await server.request("POST", "/v1/customers/", { token: user.token, body: { email: newEmail(), organization_id: id } });
+        const reply = await server.request("POST", "/v1/customers/", {
+          token: user.token,
+          body: { email: newEmail(), organization_id: id },
+        });
         assert.equal(reply.status, 422);
         assert.deepEqual(reply.body, organizationNotFound(id));
       }
-      const created = await server.request("POST", "/v1/customers/", { token: user.token, body: { email: newEmail(), organization_id: a.id.toUpperCase() } });
+      const created = await server.request("POST", "/v1/customers/", {
+        token: user.token,
+        body: { email: newEmail(), organization_id: a.id.toUpperCase() },
+      });
       assert.equal(created.status, 201, created.text);
       assert.equal(created.body.organization_id, a.id);
       const seen = await server.request("GET", `/v1/customers/${created.body.id}`, { token: a.token });
@@ -418,7 +447,10 @@ export function authCases(get: GetServer): void {
       const list = await server.request("GET", "/v1/customers/", { token: finance.token });
       assert.deepEqual(list.body, { items: [customer], pagination: { total_count: 1, max_page: 1 } });
 
-      const create = await server.request("POST", "/v1/customers/", { token: finance.token, body: { email: newEmail(), organization_id: org.id } });
+      const create = await server.request("POST", "/v1/customers/", {
+        token: finance.token,
+        body: { email: newEmail(), organization_id: org.id },
+      });
       assert.equal(create.status, 403);
       assert.deepEqual(create.body, NOT_PERMITTED);
       for (const [method, path, body] of writeCalls(customer)) {
@@ -443,18 +475,27 @@ export function authCases(get: GetServer): void {
       const outside = await server.newOrganization();
       const finance = await server.newUser([[org.id, "finance"]]);
       const customer: Customer = await server.createCustomer({}, org.token);
-      const badSchema = await server.request("POST", "/v1/customers/", { token: finance.token, body: { email: 42, organization_id: org.id } });
+      const badSchema = await server.request("POST", "/v1/customers/", {
+        token: finance.token,
+        body: { email: 42, organization_id: org.id },
+      });
       assert.equal(badSchema.status, 422);
       assert.equal(badSchema.body.error, "RequestValidationError");
       const noOrg = await server.request("POST", "/v1/customers/", { token: finance.token, body: { email: newEmail() } });
       assert.deepEqual(noOrg.body, ORGANIZATION_REQUIRED);
-      const foreignOrg = await server.request("POST", "/v1/customers/", { token: finance.token, body: { email: newEmail(), organization_id: outside.id } });
+      const foreignOrg = await server.request("POST", "/v1/customers/", {
+        token: finance.token,
+        body: { email: newEmail(), organization_id: outside.id },
+      });
       assert.deepEqual(foreignOrg.body, organizationNotFound(outside.id));
       const patchSchema = await server.request("PATCH", `/v1/customers/${customer.id}`, { token: finance.token, body: { name: 42 } });
       assert.equal(patchSchema.status, 422);
       assert.equal(patchSchema.body.error, "RequestValidationError");
       // A business-rule violation is only looked at after the role check.
-      const patchBusiness = await server.request("PATCH", `/v1/customers/${customer.id}`, { token: finance.token, body: { billing_address: null } });
+      const patchBusiness = await server.request("PATCH", `/v1/customers/${customer.id}`, {
+        token: finance.token,
+        body: { billing_address: null },
+      });
       assert.equal(patchBusiness.status, 403);
       assert.deepEqual(patchBusiness.body, NOT_PERMITTED);
     });
@@ -474,7 +515,10 @@ export function authCases(get: GetServer): void {
         const byId = await server.request("PATCH", `/v1/customers/${created.body.id}`, { token: user.token, body: { name: "By id" } });
         assert.equal(byId.status, 200);
         assert.equal(byId.body.name, "By id");
-        const byExternal = await server.request("PATCH", `/v1/customers/external/${externalId}`, { token: user.token, body: { name: "By external" } });
+        const byExternal = await server.request("PATCH", `/v1/customers/external/${externalId}`, {
+          token: user.token,
+          body: { name: "By external" },
+        });
         assert.equal(byExternal.status, 200);
         assert.equal(byExternal.body.name, "By external");
         const deleted = await server.request("DELETE", `/v1/customers/external/${externalId}`, { token: user.token });
@@ -501,9 +545,15 @@ export function authCases(get: GetServer): void {
       const allowed = await server.request("PATCH", `/v1/customers/${b.id}`, { token: user.token, body: { name: "Yes" } });
       assert.equal(allowed.status, 200);
       assert.equal(allowed.body.name, "Yes");
-      const createDenied = await server.request("POST", "/v1/customers/", { token: user.token, body: { email: newEmail(), organization_id: readOnlyOrg.id } });
+      const createDenied = await server.request("POST", "/v1/customers/", {
+        token: user.token,
+        body: { email: newEmail(), organization_id: readOnlyOrg.id },
+      });
       assert.deepEqual(createDenied.body, NOT_PERMITTED);
-      const createAllowed = await server.request("POST", "/v1/customers/", { token: user.token, body: { email: newEmail(), organization_id: writableOrg.id } });
+      const createAllowed = await server.request("POST", "/v1/customers/", {
+        token: user.token,
+        body: { email: newEmail(), organization_id: writableOrg.id },
+      });
       assert.equal(createAllowed.status, 201);
     });
 
@@ -549,9 +599,15 @@ export function authCases(get: GetServer): void {
       const created = await server.request("POST", "/v1/customers/", { ...narrowed(a.id), body: { email: newEmail() } });
       assert.equal(created.status, 201, created.text);
       assert.equal(created.body.organization_id, a.id);
-      const explicit = await server.request("POST", "/v1/customers/", { ...narrowed(a.id), body: { email: newEmail(), organization_id: a.id } });
+      const explicit = await server.request("POST", "/v1/customers/", {
+        ...narrowed(a.id),
+        body: { email: newEmail(), organization_id: a.id },
+      });
       assert.equal(explicit.status, 201);
-      const outsideNarrowing = await server.request("POST", "/v1/customers/", { ...narrowed(a.id), body: { email: newEmail(), organization_id: b.id } });
+      const outsideNarrowing = await server.request("POST", "/v1/customers/", {
+        ...narrowed(a.id),
+        body: { email: newEmail(), organization_id: b.id },
+      });
       assert.deepEqual(outsideNarrowing.body, organizationNotFound(b.id));
 
       // Without the header the same user still sees both.
@@ -576,11 +632,18 @@ export function authCases(get: GetServer): void {
         }
         const created = await server.request("POST", "/v1/customers/", { token, headers, body: { email: newEmail() } });
         assert.equal(created.status, 422);
-        assert.deepEqual(created.body.detail.map((d: { loc: unknown }) => d.loc), [["body", "organization_id"]]);
+        assert.deepEqual(
+          created.body.detail.map((d: { loc: unknown }) => d.loc),
+          [["body", "organization_id"]],
+        );
       }
       const ownOrg = await server.request("GET", "/v1/customers/", { token: a.token, headers: { "polar-organization": a.id } });
       assert.deepEqual(ownOrg.body, { items: [ca], pagination: { total_count: 1, max_page: 1 } });
-      const ownCreate = await server.request("POST", "/v1/customers/", { token: a.token, headers: { "polar-organization": a.id }, body: { email: newEmail() } });
+      const ownCreate = await server.request("POST", "/v1/customers/", {
+        token: a.token,
+        headers: { "polar-organization": a.id },
+        body: { email: newEmail() },
+      });
       assert.equal(ownCreate.status, 201);
     });
 
@@ -634,7 +697,10 @@ export function authCases(get: GetServer): void {
       await assertUnchanged(server, ca, a.token);
       await assertUnchanged(server, cb, b.token);
 
-      const narrowed = await server.request("GET", `/v1/customers/external/${externalId}`, { token: user.token, headers: { "polar-organization": b.id } });
+      const narrowed = await server.request("GET", `/v1/customers/external/${externalId}`, {
+        token: user.token,
+        headers: { "polar-organization": b.id },
+      });
       assert.equal(narrowed.status, 200);
       assert.deepEqual(narrowed.body, cb);
       const orgToken = await server.request("GET", `/v1/customers/external/${externalId}`, { token: a.token });
@@ -654,5 +720,8 @@ function assertInvalidToken(reply: { body: unknown; headers: Headers }) {
   assert.match(reply.headers.get("content-type") ?? "", /^application\/json/);
   assert.equal(reply.headers.get("cache-control"), "no-store");
   assert.equal(reply.headers.get("pragma"), "no-cache");
-  assert.equal(reply.headers.get("www-authenticate"), `Bearer realm="polar", error="invalid_token", error_description="${INVALID_TOKEN_DESCRIPTION}"`);
+  assert.equal(
+    reply.headers.get("www-authenticate"),
+    `Bearer realm="polar", error="invalid_token", error_description="${INVALID_TOKEN_DESCRIPTION}"`,
+  );
 }

@@ -38,7 +38,8 @@ export function concurrencyCases(get: GetServer): void {
       const email = `${unique("race")}@example.com`;
       const replies = await Promise.all(
         Array.from({ length: RACERS }, (_, i) =>
-          server.request("POST", "/v1/customers/", { token: org.token, body: { email: caseVariant(email, i), name: `racer ${i}` } })),
+          server.request("POST", "/v1/customers/", { token: org.token, body: { email: caseVariant(email, i), name: `racer ${i}` } }),
+        ),
       );
       const counts = tally(replies);
       assert.equal(counts.get(201), 1, describeReplies(replies));
@@ -47,7 +48,14 @@ export function concurrencyCases(get: GetServer): void {
         if (reply.status !== 422) continue;
         assert.deepEqual(reply.body, {
           error: "PolarRequestValidationError",
-          detail: [{ type: "value_error", loc: ["body", "email"], msg: "A customer with this email address already exists.", input: normalised(caseVariant(email, i)) }],
+          detail: [
+            {
+              type: "value_error",
+              loc: ["body", "email"],
+              msg: "A customer with this email address already exists.",
+              input: normalised(caseVariant(email, i)),
+            },
+          ],
         });
       }
       const list = await server.request("GET", `/v1/customers/?email=${encodeURIComponent(email)}`, { token: org.token });
@@ -63,7 +71,11 @@ export function concurrencyCases(get: GetServer): void {
       const externalId = unique("race_ext_");
       const replies = await Promise.all(
         Array.from({ length: RACERS }, (_, i) =>
-          server.request("POST", "/v1/customers/", { token: org.token, body: { email: `${unique(`r${i}_`)}@example.com`, external_id: externalId } })),
+          server.request("POST", "/v1/customers/", {
+            token: org.token,
+            body: { email: `${unique(`r${i}_`)}@example.com`, external_id: externalId },
+          }),
+        ),
       );
       const counts = tally(replies);
       assert.equal(counts.get(201), 1, describeReplies(replies));
@@ -72,7 +84,14 @@ export function concurrencyCases(get: GetServer): void {
         if (reply.status !== 422) continue;
         assert.deepEqual(reply.body, {
           error: "PolarRequestValidationError",
-          detail: [{ type: "value_error", loc: ["body", "external_id"], msg: "A customer with this external ID already exists.", input: externalId }],
+          detail: [
+            {
+              type: "value_error",
+              loc: ["body", "external_id"],
+              msg: "A customer with this external ID already exists.",
+              input: externalId,
+            },
+          ],
         });
       }
       const winner = replies.find((r) => r.status === 201)!.body;
@@ -89,14 +108,20 @@ export function concurrencyCases(get: GetServer): void {
       const email = `${unique("both")}@example.com`;
       const externalId = unique("both_ext_");
       const replies = await Promise.all(
-        Array.from({ length: 20 }, () => server.request("POST", "/v1/customers/", { token: org.token, body: { email, external_id: externalId } })),
+        Array.from({ length: 20 }, () =>
+          server.request("POST", "/v1/customers/", { token: org.token, body: { email, external_id: externalId } }),
+        ),
       );
       const counts = tally(replies);
       assert.equal(counts.get(201), 1, describeReplies(replies));
       assert.equal(counts.get(422), 19, describeReplies(replies));
       for (const reply of replies) {
         if (reply.status !== 422) continue;
-        assert.deepEqual(reply.body.detail.map((d: { loc: string[] }) => d.loc[1]), ["email", "external_id"], reply.text);
+        assert.deepEqual(
+          reply.body.detail.map((d: { loc: string[] }) => d.loc[1]),
+          ["email", "external_id"],
+          reply.text,
+        );
       }
       assert.equal((await server.request("GET", "/v1/customers/", { token: org.token })).body.pagination.total_count, 1);
     });
@@ -117,7 +142,14 @@ export function concurrencyCases(get: GetServer): void {
         if (reply.status !== 422) continue;
         assert.deepEqual(reply.body, {
           error: "PolarRequestValidationError",
-          detail: [{ type: "value_error", loc: ["body", "external_id"], msg: "A customer with this external ID already exists.", input: externalId }],
+          detail: [
+            {
+              type: "value_error",
+              loc: ["body", "external_id"],
+              msg: "A customer with this external ID already exists.",
+              input: externalId,
+            },
+          ],
         });
       }
       const winner = replies.find((r) => r.status === 200)!.body;
@@ -138,7 +170,9 @@ export function concurrencyCases(get: GetServer): void {
       for (let i = 0; i < RACERS; i++) customers.push(await server.createCustomer({}, org.token));
       const email = `${unique("target")}@example.com`;
       const replies = await Promise.all(
-        customers.map((c, i) => server.request("PATCH", `/v1/customers/${c.id}`, { token: org.token, body: { email: caseVariant(email, i) } })),
+        customers.map((c, i) =>
+          server.request("PATCH", `/v1/customers/${c.id}`, { token: org.token, body: { email: caseVariant(email, i) } }),
+        ),
       );
       const counts = tally(replies);
       assert.equal(counts.get(200), 1, describeReplies(replies));
@@ -159,7 +193,11 @@ export function concurrencyCases(get: GetServer): void {
       const replies = await Promise.all(
         orgs.map((org) => server.request("POST", "/v1/customers/", { token: org.token, body: { email, external_id: externalId } })),
       );
-      assert.deepEqual(replies.map((r) => r.status), orgs.map(() => 201), describeReplies(replies));
+      assert.deepEqual(
+        replies.map((r) => r.status),
+        orgs.map(() => 201),
+        describeReplies(replies),
+      );
     });
 
     it("deletes a customer exactly once under concurrent deletes and frees its identifiers", async () => {
@@ -170,7 +208,10 @@ export function concurrencyCases(get: GetServer): void {
       const created = await server.createCustomer({ email, external_id: externalId }, org.token);
       const replies = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          server.request("DELETE", i % 2 === 0 ? `/v1/customers/${created.id}` : `/v1/customers/external/${externalId}`, { token: org.token })),
+          server.request("DELETE", i % 2 === 0 ? `/v1/customers/${created.id}` : `/v1/customers/external/${externalId}`, {
+            token: org.token,
+          }),
+        ),
       );
       const counts = tally(replies);
       assert.equal(counts.get(204), 1, describeReplies(replies));

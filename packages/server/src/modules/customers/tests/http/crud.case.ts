@@ -7,8 +7,24 @@ import type { GetServer } from "../../../../../test/support/contract.js";
 
 const NOT_FOUND = { error: "ResourceNotFound", detail: "Not found" };
 const CUSTOMER_KEYS = [
-  "id", "created_at", "modified_at", "metadata", "external_id", "email", "email_verified", "type", "name", "billing_name",
-  "billing_address", "tax_id", "locale", "organization_id", "default_payment_method_id", "deleted_at", "first_user_event_at", "avatar_url",
+  "id",
+  "created_at",
+  "modified_at",
+  "metadata",
+  "external_id",
+  "email",
+  "email_verified",
+  "type",
+  "name",
+  "billing_name",
+  "billing_address",
+  "tax_id",
+  "locale",
+  "organization_id",
+  "default_payment_method_id",
+  "deleted_at",
+  "first_user_event_at",
+  "avatar_url",
 ];
 
 export function crudCases(get: GetServer): void {
@@ -88,7 +104,9 @@ export function crudCases(get: GetServer): void {
       assert.equal(byId.body.name, "New Name");
       assert.deepEqual(byId.body.metadata, { c: true });
       assert.notEqual(byId.body.modified_at, null);
-      const byExternal = await server.request("PATCH", `/v1/customers/external/${externalId}`, { body: { locale: "en_us", external_id: "ignored", type: "team" } });
+      const byExternal = await server.request("PATCH", `/v1/customers/external/${externalId}`, {
+        body: { locale: "en_us", external_id: "ignored", type: "team" },
+      });
       assert.equal(byExternal.status, 200, byExternal.text);
       assert.equal(byExternal.body.locale, "en-US");
       assert.equal(byExternal.body.external_id, externalId);
@@ -138,7 +156,13 @@ export function crudCases(get: GetServer): void {
       const reply = await server.request("DELETE", `/v1/customers/external/${externalId}?anonymize=true`);
       assert.equal(reply.status, 204);
       assert.equal((await server.request("GET", `/v1/customers/${created.id}`)).status, 404);
-      const page = await server.storage.customers.list({ organizationIds: [server.org.id], sorting: [{ field: "created_at", descending: true }], limit: 100, offset: 0, email: created.email });
+      const page = await server.storage.customers.list({
+        organizationIds: [server.org.id],
+        sorting: [{ field: "created_at", descending: true }],
+        limit: 100,
+        offset: 0,
+        email: created.email,
+      });
       assert.equal(page.totalCount, 0);
       assert.equal((await server.request("GET", `/v1/customers/?query=${externalId}`)).body.pagination.total_count, 0);
     });

@@ -101,7 +101,10 @@ function checkReply(request: RawRequest, reply: RawReply): void {
   assert.ok(reply.status < 500, `server error: ${where}`);
   assert.ok(DOCUMENTED_STATUSES.has(reply.status), `undocumented status: ${where}`);
   if (reply.status === 307) {
-    assert.ok(typeof reply.headers.location === "string" && /^https?:\/\//.test(reply.headers.location), `307 without absolute Location: ${where}`);
+    assert.ok(
+      typeof reply.headers.location === "string" && /^https?:\/\//.test(reply.headers.location),
+      `307 without absolute Location: ${where}`,
+    );
     return;
   }
   if (request.method === "HEAD" || reply.status === 204) {
@@ -133,7 +136,8 @@ function checkReply(request: RawRequest, reply: RawReply): void {
       break;
     case 404:
       assert.ok(
-        (Object.keys(b).length === 1 && b.detail === "Not Found") || (b.error === "ResourceNotFound" && b.detail === "Not found" && Object.keys(b).length === 2),
+        (Object.keys(b).length === 1 && b.detail === "Not Found") ||
+          (b.error === "ResourceNotFound" && b.detail === "Not found" && Object.keys(b).length === 2),
         `404 shape: ${where}`,
       );
       break;
@@ -181,7 +185,15 @@ const text = fc.oneof(
 );
 
 const hugeNumberText = fc.oneof(
-  fc.constantFrom("1e400", "-1e400", "123456789012345678901234567890", "0.000000000000000000000000000001", "-0", "1E+2", "9007199254740993"),
+  fc.constantFrom(
+    "1e400",
+    "-1e400",
+    "123456789012345678901234567890",
+    "0.000000000000000000000000000001",
+    "-0",
+    "1E+2",
+    "9007199254740993",
+  ),
   fc.bigInt().map(String),
 );
 
@@ -207,13 +219,32 @@ const email = fc.oneof(
   fc.emailAddress(),
   fc.emailAddress().map((e) => e.toUpperCase()),
   fc.tuple(text, text).map(([l, d]) => `${l}@${d}`),
-  fc.constantFrom("a@b", "@example.com", "a@example.com", "Name <x@example.com>", "x@[127.0.0.1]", "x@example.localhost", "\"q\"@example.com", "a..b@example.com", "é@exämple.com", "a@example.com\u0000"),
+  fc.constantFrom(
+    "a@b",
+    "@example.com",
+    "a@example.com",
+    "Name <x@example.com>",
+    "x@[127.0.0.1]",
+    "x@example.localhost",
+    '"q"@example.com',
+    "a..b@example.com",
+    "é@exämple.com",
+    "a@example.com\u0000",
+  ),
   text,
   fc.constant(null),
   fc.integer(),
 );
 
-const metadataValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.string({ minLength: 490, maxLength: 510 }));
+const metadataValue = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.string({ minLength: 490, maxLength: 510 }),
+);
 const metadata = fc.oneof(
   fc.dictionary(fc.oneof(fc.string({ maxLength: 45 }), text, fc.constantFrom(...PROTO_KEYS)), metadataValue, { maxKeys: 8 }),
   fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.integer(), { minKeys: 49, maxKeys: 52 }),
@@ -235,7 +266,10 @@ const customerBody = fc.record(
     locale: fc.oneof(fc.constantFrom("en", "en_US", "fr-ca", "und", "x-private", "zh-hans-cn", "", "i-klingon", null), text),
     metadata,
     organization_id: fc.oneof(uuid, text, fc.constant(null)),
-    owner: fc.oneof(fc.constant(null), fc.record({ email, name: fc.oneof(text, fc.constant(null)), external_id: fc.oneof(text, fc.constant(null)) }, { requiredKeys: [] })),
+    owner: fc.oneof(
+      fc.constant(null),
+      fc.record({ email, name: fc.oneof(text, fc.constant(null)), external_id: fc.oneof(text, fc.constant(null)) }, { requiredKeys: [] }),
+    ),
     email_verified: fc.boolean(),
     id: uuid,
   },
@@ -250,7 +284,11 @@ const deepObject = fc.integer({ min: 1, max: 3000 }).map((depth) => {
 
 /** Nesting as text, closed or not, down to far below what any parser should recurse into. */
 const deepText = fc
-  .tuple(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom("[", '{"a":', '{"metadata":[', '{"email":"d@example.com","x":['), fc.boolean())
+  .tuple(
+    fc.integer({ min: 1, max: 100_000 }),
+    fc.constantFrom("[", '{"a":', '{"metadata":[', '{"email":"d@example.com","x":['),
+    fc.boolean(),
+  )
   .map(([depth, open, closed]) => {
     const close = open.endsWith("[") ? (open.startsWith("{") ? "]}" : "]") : "}";
     return open.repeat(depth) + (closed ? `1${close.repeat(depth)}` : "");
@@ -286,25 +324,78 @@ const CONTENT_TYPES = [
 /** A request body plus its headers. */
 const body: fc.Arbitrary<{ body?: Buffer; contentType?: string; chunked?: boolean }> = fc.oneof(
   { weight: 4, arbitrary: customerBody.map((b) => ({ body: Buffer.from(JSON.stringify(b)), contentType: "application/json" })) },
-  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => ({ body: Buffer.from(JSON.stringify(v) ?? "null"), contentType: "application/json" })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .jsonValue({ maxDepth: 4 })
+      .map((v) => ({ body: Buffer.from(JSON.stringify(v) ?? "null"), contentType: "application/json" })),
+  },
   { weight: 1, arbitrary: deepObject.map((v) => ({ body: Buffer.from(JSON.stringify(v)), contentType: "application/json" })) },
   { weight: 1, arbitrary: deepText.map((raw) => ({ body: Buffer.from(raw), contentType: "application/json" })) },
   { weight: 1, arbitrary: floatsBody.map((raw) => ({ body: Buffer.from(raw), contentType: "application/json" })) },
-  { weight: 1, arbitrary: hugeNumberText.map((n) => ({ body: Buffer.from(`{"email":"n@example.com","metadata":{"n":${n}},"name":${n}}`), contentType: "application/json" })) },
+  {
+    weight: 1,
+    arbitrary: hugeNumberText.map((n) => ({
+      body: Buffer.from(`{"email":"n@example.com","metadata":{"n":${n}},"name":${n}}`),
+      contentType: "application/json",
+    })),
+  },
   {
     weight: 2,
-    arbitrary: fc.record({
-      raw: fc.oneof(text, fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("{", "[", "{\"email\":", "{\"a\":1,}", "\"x\"", "{\"email\":\"a@example.com\"}garbage", "\uFEFF{}")),
-      contentType: fc.constantFrom(...CONTENT_TYPES),
-    }).map(({ raw, contentType }) => ({ body: Buffer.from(raw), contentType })),
+    arbitrary: fc
+      .record({
+        raw: fc.oneof(
+          text,
+          fc.string({ unit: "binary", maxLength: 200 }),
+          fc.constantFrom("{", "[", '{"email":', '{"a":1,}', '"x"', '{"email":"a@example.com"}garbage', "\uFEFF{}"),
+        ),
+        contentType: fc.constantFrom(...CONTENT_TYPES),
+      })
+      .map(({ raw, contentType }) => ({ body: Buffer.from(raw), contentType })),
   },
-  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => ({ body: Buffer.from(bytes), contentType: "application/json" })) },
-  { weight: 1, arbitrary: customerBody.map((b) => ({ body: Buffer.from(JSON.stringify(b)), contentType: "application/json", chunked: true })) },
+  {
+    weight: 1,
+    arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => ({ body: Buffer.from(bytes), contentType: "application/json" })),
+  },
+  {
+    weight: 1,
+    arbitrary: customerBody.map((b) => ({ body: Buffer.from(JSON.stringify(b)), contentType: "application/json", chunked: true })),
+  },
   { weight: 1, arbitrary: fc.constant({}) },
 );
 
 const segment = fc.oneof(
-  fc.constantFrom("", ".", "..", "%2e", "%2e%2e", "%2E%2E", "external", "state", "export", "growth", "top", "payment-methods", "members", "%00", "a%00", "%ZZ", "%", "%2", "%2F", "%252F", "~", "@", ":", ";", "customers", "v1", "%C3%A9", "%FF", "%C0%AE"),
+  fc.constantFrom(
+    "",
+    ".",
+    "..",
+    "%2e",
+    "%2e%2e",
+    "%2E%2E",
+    "external",
+    "state",
+    "export",
+    "growth",
+    "top",
+    "payment-methods",
+    "members",
+    "%00",
+    "a%00",
+    "%ZZ",
+    "%",
+    "%2",
+    "%2F",
+    "%252F",
+    "~",
+    "@",
+    ":",
+    ";",
+    "customers",
+    "v1",
+    "%C3%A9",
+    "%FF",
+    "%C0%AE",
+  ),
   uuid,
   uuid.map((u) => u.toUpperCase()),
   uuid.map((u) => u.replace(/-/g, "")),
@@ -312,27 +403,82 @@ const segment = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9%._~!$&'()*+,;=:@-]{0,16}$/),
 );
 
-const path = fc.tuple(
-  fc.constantFrom("/v1/customers", "/v1/customers", "/v1/customers/external", "/api/v1/customers", "/v1/Customers", "/v1//customers", "/v1"),
-  fc.array(segment, { maxLength: 4 }),
-  fc.boolean(),
-).map(([prefix, segments, slash]) => prefix + segments.map((s) => `/${s}`).join("") + (slash ? "/" : ""));
+const path = fc
+  .tuple(
+    fc.constantFrom(
+      "/v1/customers",
+      "/v1/customers",
+      "/v1/customers/external",
+      "/api/v1/customers",
+      "/v1/Customers",
+      "/v1//customers",
+      "/v1",
+    ),
+    fc.array(segment, { maxLength: 4 }),
+    fc.boolean(),
+  )
+  .map(([prefix, segments, slash]) => prefix + segments.map((s) => `/${s}`).join("") + (slash ? "/" : ""));
 
 const queryValue = fc.oneof(
-  fc.constantFrom("", "1", "0", "-1", "100", "101", "1e3", "abc", "true", "false", "yes", "Off", "t", "created_at", "-email", "name", "bogus", "%00", "a%00b", "%ZZ", "%", "+", "a%20b", ...PROTO_KEYS),
+  fc.constantFrom(
+    "",
+    "1",
+    "0",
+    "-1",
+    "100",
+    "101",
+    "1e3",
+    "abc",
+    "true",
+    "false",
+    "yes",
+    "Off",
+    "t",
+    "created_at",
+    "-email",
+    "name",
+    "bogus",
+    "%00",
+    "a%00b",
+    "%ZZ",
+    "%",
+    "+",
+    "a%20b",
+    ...PROTO_KEYS,
+  ),
   uuid,
   fc.string({ unit: "grapheme", maxLength: 20 }).map(encodeURIComponent),
   fc.stringMatching(/^[A-Za-z0-9%._~+-]{0,12}$/),
 );
 
 const queryKey = fc.oneof(
-  fc.constantFrom("page", "limit", "sorting", "organization_id", "active", "query", "email", "anonymize", "metadata", "metadata[]", "metadata[a]", "metadata[plan]", "metadata[a][b]", "metadata%5Bx%5D", "metadata[%00]", "x", ...PROTO_KEYS),
+  fc.constantFrom(
+    "page",
+    "limit",
+    "sorting",
+    "organization_id",
+    "active",
+    "query",
+    "email",
+    "anonymize",
+    "metadata",
+    "metadata[]",
+    "metadata[a]",
+    "metadata[plan]",
+    "metadata[a][b]",
+    "metadata%5Bx%5D",
+    "metadata[%00]",
+    "x",
+    ...PROTO_KEYS,
+  ),
   fc.constantFrom(...PROTO_KEYS).map((k) => `metadata[${k}]`),
   fc.string({ unit: "grapheme", maxLength: 10 }).map((k) => `metadata[${encodeURIComponent(k)}]`),
   fc.string({ unit: "grapheme", maxLength: 10 }).map(encodeURIComponent),
 );
 
-const query = fc.array(fc.tuple(queryKey, queryValue), { maxLength: 6 }).map((pairs) => (pairs.length === 0 ? "" : "?" + pairs.map(([k, v]) => `${k}=${v}`).join("&")));
+const query = fc
+  .array(fc.tuple(queryKey, queryValue), { maxLength: 6 })
+  .map((pairs) => (pairs.length === 0 ? "" : "?" + pairs.map(([k, v]) => `${k}=${v}`).join("&")));
 
 const METHODS = ["GET", "GET", "POST", "PATCH", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"];
 
@@ -351,7 +497,10 @@ export function fuzzCases(get: GetServer): void {
       customerPaths = [];
       for (let i = 0; i < 3; i++) {
         const externalId = unique("fz_");
-        const c = await server.createCustomer({ external_id: externalId, billing_address: { country: "FR" }, tax_id: "FR61954506077", metadata: { plan: "pro", n: i } }, org.token);
+        const c = await server.createCustomer(
+          { external_id: externalId, billing_address: { country: "FR" }, tax_id: "FR61954506077", metadata: { plan: "pro", n: i } },
+          org.token,
+        );
         customerPaths.push(`/v1/customers/${c.id}`, `/v1/customers/external/${externalId}`);
       }
     });
@@ -380,11 +529,21 @@ export function fuzzCases(get: GetServer): void {
 
     it("random bodies delivered slowly, in pieces, at create and PATCH", async () => {
       const server = get();
-      const slow = fc.record({ cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), pauseMs: fc.integer({ min: 0, max: 40 }) });
+      const slow = fc.record({
+        cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        pauseMs: fc.integer({ min: 0, max: 40 }),
+      });
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(0, 1, 2), body, slow, async (target, b, pieces) => {
           const [method, path] = target === 0 ? ["POST", "/v1/customers/"] : ["PATCH", customerPaths[target - 1]];
-          await run(server, { method, path, headers: headersFor(org.token, b.contentType), body: b.body, chunked: b.chunked, slow: b.chunked ? undefined : pieces });
+          await run(server, {
+            method,
+            path,
+            headers: headersFor(org.token, b.contentType),
+            body: b.body,
+            chunked: b.chunked,
+            slow: b.chunked ? undefined : pieces,
+          });
         }),
         { ...params(), numRuns: Math.max(10, Math.ceil(RUNS / 4)) },
       );
@@ -420,7 +579,11 @@ export function fuzzCases(get: GetServer): void {
             if (where === "state") return run(server, { method: "GET", path: `${target}/state${q}`, headers: headersFor(org.token) });
             // Deleting with a random query must either delete (204) or refuse; use a throwaway customer.
             const doomed = await server.createCustomer({}, org.token);
-            return run(server, { method: where === "get" ? "GET" : "DELETE", path: `/v1/customers/${doomed.id}${q}`, headers: headersFor(org.token) });
+            return run(server, {
+              method: where === "get" ? "GET" : "DELETE",
+              path: `/v1/customers/${doomed.id}${q}`,
+              headers: headersFor(org.token),
+            });
           },
         ),
         params(),
@@ -433,7 +596,18 @@ export function fuzzCases(get: GetServer): void {
         fc.constant(org.token),
         fc.constant(readOnly),
         fc.constant(null),
-        fc.constantFrom("polar_oat_", "polar_oat_nope", "polar_pat_x", "polar_at_u_x", "polar_at_o_x", "polar_cst_x", "polar_mst_x", "polar_crt_x", "garbage", "polar_oat_\u00e9"),
+        fc.constantFrom(
+          "polar_oat_",
+          "polar_oat_nope",
+          "polar_pat_x",
+          "polar_at_u_x",
+          "polar_at_o_x",
+          "polar_cst_x",
+          "polar_mst_x",
+          "polar_crt_x",
+          "garbage",
+          "polar_oat_\u00e9",
+        ),
         fc.string({ maxLength: 20 }).filter((s) => /^[\x21-\x7e]*$/.test(s)),
       );
       const endpoints = fc.constantFrom(
@@ -447,14 +621,28 @@ export function fuzzCases(get: GetServer): void {
       const version = fc.oneof(fc.constant(undefined), fc.constantFrom("2026-04", "2026-10", "2027-01", "2026-4", "", "latest"));
       const scheme = fc.constantFrom("Bearer", "bearer", "BEARER", "Basic", "Token");
       await fc.assert(
-        fc.asyncProperty(endpoints, fc.integer({ min: 0, max: customerPaths.length - 1 }), tokens, version, scheme, body, async ([method, p], which, token, v, s, b) => {
-          const headers = headersFor(null, method === "GET" || method === "DELETE" ? undefined : b.contentType);
-          if (token !== null) headers.authorization = `${s} ${token}`;
-          if (v !== undefined) headers["polar-version"] = v;
-          const target = p.replace("target", customerPaths[which]);
-          const withBody = method === "POST" || method === "PATCH";
-          await run(server, { method, path: target, headers, body: withBody ? b.body : undefined, chunked: withBody ? b.chunked : undefined });
-        }),
+        fc.asyncProperty(
+          endpoints,
+          fc.integer({ min: 0, max: customerPaths.length - 1 }),
+          tokens,
+          version,
+          scheme,
+          body,
+          async ([method, p], which, token, v, s, b) => {
+            const headers = headersFor(null, method === "GET" || method === "DELETE" ? undefined : b.contentType);
+            if (token !== null) headers.authorization = `${s} ${token}`;
+            if (v !== undefined) headers["polar-version"] = v;
+            const target = p.replace("target", customerPaths[which]);
+            const withBody = method === "POST" || method === "PATCH";
+            await run(server, {
+              method,
+              path: target,
+              headers,
+              body: withBody ? b.body : undefined,
+              chunked: withBody ? b.chunked : undefined,
+            });
+          },
+        ),
         params(),
       );
     });
@@ -464,7 +652,10 @@ export function fuzzCases(get: GetServer): void {
       const headers = headersFor(org.token);
       const stray = await send(server.url, { method: "GET", path: "/v1/customers/%ZZ", headers });
       assert.equal(stray.status, 422, stray.text);
-      assert.deepEqual(JSON.parse(stray.text).detail.map((d: { loc: unknown; input: unknown }) => [d.loc, d.input]), [[["path", "id"], "%ZZ"]]);
+      assert.deepEqual(
+        JSON.parse(stray.text).detail.map((d: { loc: unknown; input: unknown }) => [d.loc, d.input]),
+        [[["path", "id"], "%ZZ"]],
+      );
       const lone = await send(server.url, { method: "GET", path: "/v1/customers/external/100%", headers });
       assert.equal(lone.status, 404, lone.text);
       assert.deepEqual(JSON.parse(lone.text), { error: "ResourceNotFound", detail: "Not found" });
@@ -479,7 +670,11 @@ export function fuzzCases(get: GetServer): void {
       const server = get();
       const org = await server.newOrganization();
       const raw = '{"email":"proto@example.com","metadata":{"__proto__":"x","toString":true,"constructor":1}}';
-      const created = await server.request("POST", "/v1/customers/", { token: org.token, raw, headers: { "content-type": "application/json" } });
+      const created = await server.request("POST", "/v1/customers/", {
+        token: org.token,
+        raw,
+        headers: { "content-type": "application/json" },
+      });
       assert.equal(created.status, 201, created.text);
       const expected = JSON.parse('{"__proto__":"x","toString":true,"constructor":1}');
       assert.deepEqual(created.body.metadata, expected);
@@ -501,17 +696,35 @@ export function fuzzCases(get: GetServer): void {
         assert.equal(reply.status, 200, `${q}: ${reply.text}`);
         assert.deepEqual(JSON.parse(reply.text), { items: [], pagination: { total_count: 0, max_page: 0 } });
       }
-      for (const [method, p] of [["GET", "/v1/customers/external/%00"], ["GET", "/v1/customers/external/a%00/state"], ["DELETE", "/v1/customers/external/a%00b"]]) {
+      for (const [method, p] of [
+        ["GET", "/v1/customers/external/%00"],
+        ["GET", "/v1/customers/external/a%00/state"],
+        ["DELETE", "/v1/customers/external/a%00b"],
+      ]) {
         const reply = await send(server.url, { method, path: p, headers });
         assert.equal(reply.status, 404, `${method} ${p}: ${reply.text}`);
         assert.deepEqual(JSON.parse(reply.text), { error: "ResourceNotFound", detail: "Not found" });
       }
-      const patch = await send(server.url, { method: "PATCH", path: "/v1/customers/external/%00", headers: headersFor(org.token, "application/json"), body: Buffer.from("{}") });
+      const patch = await send(server.url, {
+        method: "PATCH",
+        path: "/v1/customers/external/%00",
+        headers: headersFor(org.token, "application/json"),
+        body: Buffer.from("{}"),
+      });
       assert.equal(patch.status, 404, patch.text);
-      const create = await server.request("POST", "/v1/customers/", { token: org.token, body: { email: `${unique("nul")}@example.com`, billing_address: { country: "FR", city: "a\u0000b" } } });
+      const create = await server.request("POST", "/v1/customers/", {
+        token: org.token,
+        body: { email: `${unique("nul")}@example.com`, billing_address: { country: "FR", city: "a\u0000b" } },
+      });
       assert.equal(create.status, 422, create.text);
-      assert.deepEqual(create.body.detail.map((d: { type: string; loc: unknown[] }) => [d.type, d.loc]), [["value_error", ["body", "individual", "billing_address", "city"]]]);
-      const update = await server.request("PATCH", customerPaths[0], { token: org.token, body: { billing_address: { country: "DE", line1: "\u0000" } } });
+      assert.deepEqual(
+        create.body.detail.map((d: { type: string; loc: unknown[] }) => [d.type, d.loc]),
+        [["value_error", ["body", "individual", "billing_address", "city"]]],
+      );
+      const update = await server.request("PATCH", customerPaths[0], {
+        token: org.token,
+        body: { billing_address: { country: "DE", line1: "\u0000" } },
+      });
       assert.equal(update.status, 422, update.text);
       assert.deepEqual(update.body.detail[0].loc, ["body", "billing_address", "line1"]);
     });

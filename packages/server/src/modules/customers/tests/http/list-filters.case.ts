@@ -33,7 +33,10 @@ export function listFilterCases(get: GetServer): void {
       assert.deepEqual(await matching(one.token, `?organization_id=${one.id}`), [a.id]);
       assert.deepEqual(await matching(one.token, `?organization_id=${two.id}`), []);
       assert.deepEqual(await matching(one.token, `?organization_id=${two.id}&organization_id=${one.id.toUpperCase()}`), [a.id]);
-      const user = await server.newUser([[one.id, "finance"], [two.id, "member"]]);
+      const user = await server.newUser([
+        [one.id, "finance"],
+        [two.id, "member"],
+      ]);
       assert.deepEqual(await matching(user.token, ""), sorted([a.id, b.id]));
       assert.deepEqual(await matching(user.token, `?organization_id=${two.id}`), [b.id]);
       assert.deepEqual(await matching(user.token, `?organization_id=${one.id}&organization_id=${two.id}`), sorted([a.id, b.id]));
@@ -51,7 +54,10 @@ export function listFilterCases(get: GetServer): void {
         assert.equal(reply.status, 422, reply.text);
         assert.equal(reply.body.error, SCHEMA);
         const [scalar, ...list] = reply.body.detail;
-        assert.deepEqual(scalar, detail("uuid_type", ["query", "organization_id", "uuid"], "UUID input should be a string, bytes or UUID object", sent));
+        assert.deepEqual(
+          scalar,
+          detail("uuid_type", ["query", "organization_id", "uuid"], "UUID input should be a string, bytes or UUID object", sent),
+        );
         assert.equal(list.length, bad.length);
         bad.forEach(([index, error], i) => {
           const item = list[i];
@@ -59,16 +65,26 @@ export function listFilterCases(get: GetServer): void {
           assert.equal(typeof item.loc[2], "string");
           assert.deepEqual(
             { ...item, loc: [item.loc[0], item.loc[1], item.loc[3]] },
-            detail(error === "v4" ? "uuid_version" : "uuid_parsing", ["query", "organization_id", index], error === "v4" ? "UUID version 4 expected" : `Input should be a valid UUID, ${error}`, sent[index], error === "v4" ? { expected_version: 4 } : { error }),
+            detail(
+              error === "v4" ? "uuid_version" : "uuid_parsing",
+              ["query", "organization_id", index],
+              error === "v4" ? "UUID version 4 expected" : `Input should be a valid UUID, ${error}`,
+              sent[index],
+              error === "v4" ? { expected_version: 4 } : { error },
+            ),
           );
           assert.equal(item.loc.length, 4);
         });
       };
       await check("?organization_id=abc", ["abc"], [[0, "invalid length: expected length 32 for simple format, found 3"]]);
-      await check(`?organization_id=${org.id}&organization_id=zz&organization_id=c232ab00-9414-11ec-b3c8-9f6bdeced846`, [org.id, "zz", "c232ab00-9414-11ec-b3c8-9f6bdeced846"], [
-        [1, "invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `z` at 1"],
-        [2, "v4"],
-      ]);
+      await check(
+        `?organization_id=${org.id}&organization_id=zz&organization_id=c232ab00-9414-11ec-b3c8-9f6bdeced846`,
+        [org.id, "zz", "c232ab00-9414-11ec-b3c8-9f6bdeced846"],
+        [
+          [1, "invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `z` at 1"],
+          [2, "v4"],
+        ],
+      );
     });
 
     it("email: exact match, case-insensitive, no substring", async () => {
@@ -177,10 +193,14 @@ export function listFilterCases(get: GetServer): void {
       await subscribe(deletedActive.id, "active", new Date());
       const yes = sorted([active.id, trialing.id, pastDue.id]);
       const no = sorted([canceled.id, deletedActive.id, none.id]);
-      for (const spelling of ["true", "True", "1", "yes", "on", "t", "Y"]) assert.deepEqual(await matching(org.token, `?active=${spelling}`), yes, spelling);
-      for (const spelling of ["false", "FALSE", "0", "no", "off", "f", "n"]) assert.deepEqual(await matching(org.token, `?active=${spelling}`), no, spelling);
+      for (const spelling of ["true", "True", "1", "yes", "on", "t", "Y"])
+        assert.deepEqual(await matching(org.token, `?active=${spelling}`), yes, spelling);
+      for (const spelling of ["false", "FALSE", "0", "no", "off", "f", "n"])
+        assert.deepEqual(await matching(org.token, `?active=${spelling}`), no, spelling);
       for (const bad of ["maybe", "", "2", "truee"]) {
-        assert422(await server.request("GET", `/v1/customers/?active=${bad}`, { token: org.token }), SCHEMA, [detail("bool_parsing", ["query", "active"], BOOL_ERROR, bad)]);
+        assert422(await server.request("GET", `/v1/customers/?active=${bad}`, { token: org.token }), SCHEMA, [
+          detail("bool_parsing", ["query", "active"], BOOL_ERROR, bad),
+        ]);
       }
       // Filters combine with paging and each other.
       const page = await listPage(server, org.token, "?active=true&limit=2&sorting=created_at");

@@ -11,7 +11,7 @@ import { listFilterCases } from "./list-filters.case.js";
 
 const SORT_EXPECTED = "'created_at', '-created_at', 'email', '-email', 'name' or '-name'";
 
-export async function listPage(server: TestServer, token: string, query = ""): Promise<any> {  
+export async function listPage(server: TestServer, token: string, query = ""): Promise<any> {
   const reply = await server.request("GET", `/v1/customers/${query}`, { token });
   assert.equal(reply.status, 200, `${query}: ${reply.text}`);
   assert.deepEqual(Object.keys(reply.body), ["items", "pagination"]);
@@ -37,7 +37,11 @@ export function listCases(get: GetServer): void {
     it("defaults to page 1 of 10, newest first; pages past the end are empty with the same totals", async () => {
       const server = get();
       const org = await server.newOrganization();
-      const created = await createInOrder(server, org.token, Array.from({ length: 12 }, () => ({})));
+      const created = await createInOrder(
+        server,
+        org.token,
+        Array.from({ length: 12 }, () => ({})),
+      );
       const newestFirst = created.map((c) => c.id).reverse();
       const first = await listPage(server, org.token);
       assert.deepEqual(first.pagination, { total_count: 12, max_page: 2 });
@@ -46,7 +50,10 @@ export function listCases(get: GetServer): void {
       const second = await listPage(server, org.token, "?page=2");
       assert.deepEqual(ids(second), newestFirst.slice(10));
       assert.deepEqual(await listPage(server, org.token, "?page=3"), { items: [], pagination: { total_count: 12, max_page: 2 } });
-      assert.deepEqual(await listPage(server, org.token, "?page=1000&limit=5"), { items: [], pagination: { total_count: 12, max_page: 3 } });
+      assert.deepEqual(await listPage(server, org.token, "?page=1000&limit=5"), {
+        items: [],
+        pagination: { total_count: 12, max_page: 3 },
+      });
       const small = await listPage(server, org.token, "?page=3&limit=5");
       assert.deepEqual([ids(small), small.pagination], [newestFirst.slice(10), { total_count: 12, max_page: 3 }]);
       const exact = await listPage(server, org.token, "?limit=4&page=3");
@@ -67,10 +74,13 @@ export function listCases(get: GetServer): void {
 
     it("page and limit must be integers greater than 0", async () => {
       const server = get();
-      const greater = (name: string, input: string) => detail("greater_than", ["query", name], "Input should be greater than 0", input, { gt: 0 });
-      const parsing = (name: string, input: string) => detail("int_parsing", ["query", name], "Input should be a valid integer, unable to parse string as an integer", input);
+      const greater = (name: string, input: string) =>
+        detail("greater_than", ["query", name], "Input should be greater than 0", input, { gt: 0 });
+      const parsing = (name: string, input: string) =>
+        detail("int_parsing", ["query", name], "Input should be a valid integer, unable to parse string as an integer", input);
       for (const name of ["page", "limit"]) {
-        for (const value of ["0", "-1", "-100"]) assert422(await server.request("GET", `/v1/customers/?${name}=${value}`), SCHEMA, [greater(name, value)]);
+        for (const value of ["0", "-1", "-100"])
+          assert422(await server.request("GET", `/v1/customers/?${name}=${value}`), SCHEMA, [greater(name, value)]);
         for (const value of ["abc", "1.5", "", "1e2", "one"]) {
           assert422(await server.request("GET", `/v1/customers/?${name}=${value}`), SCHEMA, [parsing(name, value)]);
         }
@@ -101,7 +111,11 @@ export function listCases(get: GetServer): void {
         ["?sorting=-name", [c2, c1, c3, c4]],
       ];
       for (const [query, expected] of expectations) {
-        assert.deepEqual(ids(await listPage(server, org.token, query)), expected.map((c) => (c as { id: string }).id), query);
+        assert.deepEqual(
+          ids(await listPage(server, org.token, query)),
+          expected.map((c) => (c as { id: string }).id),
+          query,
+        );
       }
     });
 
@@ -121,9 +135,13 @@ export function listCases(get: GetServer): void {
 
     it("an unknown value is an enum error at its index", async () => {
       const server = get();
-      const error = (index: number, input: string) => detail("enum", ["query", "sorting", index], `Input should be ${SORT_EXPECTED}`, input, { expected: SORT_EXPECTED });
+      const error = (index: number, input: string) =>
+        detail("enum", ["query", "sorting", index], `Input should be ${SORT_EXPECTED}`, input, { expected: SORT_EXPECTED });
       assert422(await server.request("GET", "/v1/customers/?sorting=foo"), SCHEMA, [error(0, "foo")]);
-      assert422(await server.request("GET", "/v1/customers/?sorting=name&sorting=Email&sorting=-id&sorting=-name"), SCHEMA, [error(1, "Email"), error(2, "-id")]);
+      assert422(await server.request("GET", "/v1/customers/?sorting=name&sorting=Email&sorting=-id&sorting=-name"), SCHEMA, [
+        error(1, "Email"),
+        error(2, "-id"),
+      ]);
       assert422(await server.request("GET", "/v1/customers/?sorting="), SCHEMA, [error(0, "")]);
     });
   });

@@ -62,7 +62,10 @@ export function officialSdkCases(get: GetServer): void {
       }
       assert.deepEqual(emails, ["a@example.com", "b@example.com"]);
       const byEmail = await client(org).customers.list({ email: "C@EXAMPLE.COM" });
-      assert.deepEqual(byEmail.result.items.map((c) => c.email), ["c@example.com"]);
+      assert.deepEqual(
+        byEmail.result.items.map((c) => c.email),
+        ["c@example.com"],
+      );
     });
 
     it("creates, gets, updates and deletes by id with decoded models", async () => {
@@ -88,7 +91,14 @@ export function officialSdkCases(get: GetServer): void {
       assert.equal(created.type, "individual");
       assert.equal(created.name, "Ada");
       assert.equal(created.billingName, "Ada");
-      assert.deepEqual(created.billingAddress, { line1: null, line2: null, postalCode: "75001", city: "Paris", state: null, country: "FR" });
+      assert.deepEqual(created.billingAddress, {
+        line1: null,
+        line2: null,
+        postalCode: "75001",
+        city: "Paris",
+        state: null,
+        country: "FR",
+      });
       assert.deepEqual(created.taxId, ["FR61954506077", "eu_vat"]);
       assert.equal(created.locale, "fr-CA");
       assert.deepEqual(created.metadata, { plan: "pro", seats: 3, beta: true });
@@ -103,7 +113,10 @@ export function officialSdkCases(get: GetServer): void {
       const fetched = await polar.customers.get({ id: created.id });
       assert.deepEqual(fetched, created);
 
-      const updated = await polar.customers.update({ id: created.id, customerUpdate: { name: "Ada L.", metadata: { plan: "team" }, billingAddress: { country: "DE" } } });
+      const updated = await polar.customers.update({
+        id: created.id,
+        customerUpdate: { name: "Ada L.", metadata: { plan: "team" }, billingAddress: { country: "DE" } },
+      });
       assert.equal(updated.name, "Ada L.");
       assert.deepEqual(updated.metadata, { plan: "team" });
       assert.equal(updated.billingAddress?.country, "DE");
@@ -132,7 +145,10 @@ export function officialSdkCases(get: GetServer): void {
       const fetched = await polar.customers.getExternal({ externalId });
       assert.equal(fetched.id, created.id);
 
-      const updated = await polar.customers.updateExternal({ externalId, customerUpdateExternalID: { locale: "en_us", billingAddress: { country: "US", state: "CA" } } });
+      const updated = await polar.customers.updateExternal({
+        externalId,
+        customerUpdateExternalID: { locale: "en_us", billingAddress: { country: "US", state: "CA" } },
+      });
       assert.equal(updated.id, created.id);
       assert.equal(updated.locale, "en-US");
       assert.deepEqual(updated.billingAddress, { line1: null, line2: null, postalCode: null, city: null, state: "US-CA", country: "US" });
@@ -150,7 +166,12 @@ export function officialSdkCases(get: GetServer): void {
     it("decodes a team customer without email", async () => {
       const server = get();
       const org = await server.newOrganization();
-      const team = await client(org).customers.create({ type: "team", email: null, owner: { email: `${unique("owner")}@example.com` }, name: "Team" });
+      const team = await client(org).customers.create({
+        type: "team",
+        email: null,
+        owner: { email: `${unique("owner")}@example.com` },
+        name: "Team",
+      });
       assert.equal(team.type, "team");
       assert.equal(team.email, null);
       assert.equal(team.avatarUrl, null);
@@ -181,13 +202,19 @@ export function officialSdkCases(get: GetServer): void {
       const polar = client(org);
       const bad = await rejectsWith(() => polar.customers.create({ email: "not-an-email" }), HTTPValidationError049);
       assert.equal(bad.statusCode, 422);
-      assert.deepEqual(bad.detail?.map((d) => [d.type, d.loc]), [["value_error", ["body", "individual", "email"]]]);
+      assert.deepEqual(
+        bad.detail?.map((d) => [d.type, d.loc]),
+        [["value_error", ["body", "individual", "email"]]],
+      );
       assert.equal(bad.detail?.[0]?.msg, "value is not a valid email address: An email address must have an @-sign.");
 
       const email = `${unique("dup")}@example.com`;
       await polar.customers.create({ email });
       const dup = await rejectsWith(() => polar.customers.create({ email: email.toUpperCase() }), HTTPValidationError049);
-      assert.deepEqual(dup.detail?.map((d) => [d.type, d.loc, d.msg]), [["value_error", ["body", "email"], "A customer with this email address already exists."]]);
+      assert.deepEqual(
+        dup.detail?.map((d) => [d.type, d.loc, d.msg]),
+        [["value_error", ["body", "email"], "A customer with this email address already exists."]],
+      );
 
       const badId = await rejectsWith(() => polar.customers.get({ id: "not-a-uuid" }), HTTPValidationError049);
       assert.deepEqual(badId.detail?.[0]?.loc, ["path", "id"]);
@@ -215,18 +242,30 @@ export function officialSdkCases(get: GetServer): void {
 
       const first = await polar.customers.list({ limit: 2, sorting: ["email"] });
       assert.deepEqual(first.pagination, { total_count: 5, max_page: 3 });
-      assert.deepEqual(first.items.map((c) => c.email), ["a@example.com", "b@example.com"]);
+      assert.deepEqual(
+        first.items.map((c) => c.email),
+        ["a@example.com", "b@example.com"],
+      );
       const last = await polar.customers.list({ limit: 2, page: 3, sorting: ["email"] });
-      assert.deepEqual(last.items.map((c) => c.email), ["e@example.com"]);
+      assert.deepEqual(
+        last.items.map((c) => c.email),
+        ["e@example.com"],
+      );
 
       const all: string[] = [];
       for await (const customer of polar.customers.iterList({ limit: 2, sorting: ["-email"] })) all.push(customer.email ?? "");
       assert.deepEqual(all, [...emails].sort().reverse());
 
       const even = await polar.customers.list({ metadata: { even: "true" }, sorting: ["email"] });
-      assert.deepEqual(even.items.map((c) => c.email), ["c@example.com", "d@example.com", "e@example.com"]);
+      assert.deepEqual(
+        even.items.map((c) => c.email),
+        ["c@example.com", "d@example.com", "e@example.com"],
+      );
       const query = await polar.customers.list({ query: "B@EX" });
-      assert.deepEqual(query.items.map((c) => c.email), ["b@example.com"]);
+      assert.deepEqual(
+        query.items.map((c) => c.email),
+        ["b@example.com"],
+      );
       const scoped = await polar.customers.list({ organization_id: [org.id, MISSING_ID], email: "a@example.com" });
       assert.equal(scoped.pagination.total_count, 1);
     });
@@ -309,7 +348,10 @@ export function officialSdkCases(get: GetServer): void {
       ]);
 
       const created = await polar.customers.create({ email: `${unique("w")}@example.com`, external_id: "once" });
-      const writeOnce = await rejectsWith(() => polar.customers.update(created.id, { external_id: "twice" }), errors101.HTTPValidationError);
+      const writeOnce = await rejectsWith(
+        () => polar.customers.update(created.id, { external_id: "twice" }),
+        errors101.HTTPValidationError,
+      );
       assert.deepEqual(writeOnce.error, {
         error: "PolarRequestValidationError",
         detail: [{ type: "value_error", loc: ["body", "external_id"], msg: "Customer external ID cannot be updated.", input: "twice" }],

@@ -42,7 +42,10 @@ export function requestBodyCases(get: GetServer): void {
       assert.equal(reply.status, 422, reply.text.slice(0, 500));
       assert.ok(reply.text.length < SMALL_ANSWER, `answer of ${reply.text.length} characters`);
       const [item] = reply.body.detail;
-      assert.deepEqual({ ...item, input: undefined }, { type: "dict_type", loc: ["body", "individual", "metadata"], msg: "Input should be a valid dictionary", input: undefined });
+      assert.deepEqual(
+        { ...item, input: undefined },
+        { type: "dict_type", loc: ["body", "individual", "metadata"], msg: "Input should be a valid dictionary", input: undefined },
+      );
       assert.ok(item.input.length > 1000, String(item.input.length));
       assert.deepEqual(item.input.slice(0, 3), [1.5, 1.5, 1.5]);
       assert.equal(item.input[item.input.length - 1], "...");
@@ -63,7 +66,15 @@ export function requestBodyCases(get: GetServer): void {
         assert.equal(reply.status, 422, reply.text);
         assert.deepEqual(reply.body, {
           error: SCHEMA,
-          detail: [detail("json_invalid", ["body", raw.length - 2], "JSON decode error", {}, { error: "Illegal trailing comma before end of array" })],
+          detail: [
+            detail(
+              "json_invalid",
+              ["body", raw.length - 2],
+              "JSON decode error",
+              {},
+              { error: "Illegal trailing comma before end of array" },
+            ),
+          ],
         });
       }
     });
@@ -80,17 +91,32 @@ export function requestBodyCases(get: GetServer): void {
 
     it("megabytes of whitespace inside a field are trimmed in one pass", async () => {
       const padded = `x${" ".repeat(4 * 1024 * 1024)}x`;
-      const address = await get().request("POST", "/v1/customers/", { body: { email: "pad@example.com", billing_address: { country: "XX", city: padded } } });
+      const address = await get().request("POST", "/v1/customers/", {
+        body: { email: "pad@example.com", billing_address: { country: "XX", city: padded } },
+      });
       assert.equal(address.status, 422, address.text.slice(0, 300));
-      assert.deepEqual(address.body.detail.map((d: { type: string; loc: Loc }) => [d.type, d.loc]), [["enum", ["body", "individual", "billing_address", "country"]]]);
-      const taxId = await get().request("POST", "/v1/customers/", { body: { email: `${unique("pad")}@example.com`, tax_id: `FR${padded}`, billing_address: { country: "FR" } } });
+      assert.deepEqual(
+        address.body.detail.map((d: { type: string; loc: Loc }) => [d.type, d.loc]),
+        [["enum", ["body", "individual", "billing_address", "country"]]],
+      );
+      const taxId = await get().request("POST", "/v1/customers/", {
+        body: { email: `${unique("pad")}@example.com`, tax_id: `FR${padded}`, billing_address: { country: "FR" } },
+      });
       assert.equal(taxId.status, 422, taxId.text.slice(0, 300));
       assert.ok(taxId.text.length < SMALL_ANSWER, `answer of ${taxId.text.length} characters`);
-      assert.deepEqual(taxId.body.detail.map((d: { type: string; loc: Loc }) => [d.type, d.loc]), [["invalid", ["body", "tax_id"]]]);
+      assert.deepEqual(
+        taxId.body.detail.map((d: { type: string; loc: Loc }) => [d.type, d.loc]),
+        [["invalid", ["body", "tax_id"]]],
+      );
     });
 
     it("nesting deeper than 1000 levels answers FastAPI's 400 for a body Python cannot parse, before authentication", async () => {
-      for (const raw of ["[".repeat(100_000), nested(1001), nested(10_000), `{"email":"deep@example.com","junk":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`]) {
+      for (const raw of [
+        "[".repeat(100_000),
+        nested(1001),
+        nested(10_000),
+        `{"email":"deep@example.com","junk":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`,
+      ]) {
         for (const token of [undefined, null]) {
           const reply = await get().request("POST", "/v1/customers/", { raw, token, headers: JSON_HEADERS });
           assert.equal(reply.status, 400, `${raw.slice(0, 40)}: ${reply.text.slice(0, 300)}`);
@@ -101,13 +127,21 @@ export function requestBodyCases(get: GetServer): void {
 
     it("1000 levels of nesting are JSON like any other: ignored, validated and echoed whole", async () => {
       const server = get();
-      const ignored = await server.request("POST", "/v1/customers/", { raw: `{"email":"${unique("deep")}@example.com","junk":${nested(999)}}`, headers: JSON_HEADERS });
+      const ignored = await server.request("POST", "/v1/customers/", {
+        raw: `{"email":"${unique("deep")}@example.com","junk":${nested(999)}}`,
+        headers: JSON_HEADERS,
+      });
       assert.equal(ignored.status, 201, ignored.text);
 
       const body = await server.request("POST", "/v1/customers/", { raw: nested(1000), headers: JSON_HEADERS });
       assert.equal(body.status, 422, body.text.slice(0, 300));
       assert.deepEqual(body.body.detail, [
-        detail("model_attributes_type", ["body", "individual"], "Input should be a valid dictionary or object to extract fields from", nestedValue(1000)),
+        detail(
+          "model_attributes_type",
+          ["body", "individual"],
+          "Input should be a valid dictionary or object to extract fields from",
+          nestedValue(1000),
+        ),
       ]);
 
       const value = nestedValue(998);
@@ -126,20 +160,29 @@ export function requestBodyCases(get: GetServer): void {
 
     it("an object with more than 10,000 members answers the same 400; 10,000 are validated", async () => {
       const members = (count: number) => Array.from({ length: count }, (_, i) => `"k${i}":${i}`).join(",");
-      const tooMany = await get().request("POST", "/v1/customers/", { raw: `{"email":"wide@example.com","metadata":{${members(10_001)}}}`, headers: JSON_HEADERS });
+      const tooMany = await get().request("POST", "/v1/customers/", {
+        raw: `{"email":"wide@example.com","metadata":{${members(10_001)}}}`,
+        headers: JSON_HEADERS,
+      });
       assert.equal(tooMany.status, 400, tooMany.text.slice(0, 300));
       assert.deepEqual(tooMany.body, UNPARSEABLE);
 
-      const reply = await get().request("POST", "/v1/customers/", { raw: `{"email":"wide@example.com","metadata":{${members(10_000)}}}`, headers: JSON_HEADERS });
+      const reply = await get().request("POST", "/v1/customers/", {
+        raw: `{"email":"wide@example.com","metadata":{${members(10_000)}}}`,
+        headers: JSON_HEADERS,
+      });
       assert.equal(reply.status, 422, reply.text.slice(0, 300));
       assert.ok(reply.text.length < SMALL_ANSWER, `answer of ${reply.text.length} characters`);
       const [item] = reply.body.detail;
-      assert.deepEqual([item.type, item.loc, item.msg, item.ctx], [
-        "too_long",
-        ["body", "individual", "metadata"],
-        "Dictionary should have at most 50 items after validation, not 10000",
-        { field_type: "Dictionary", max_length: 50, actual_length: 10_000 },
-      ]);
+      assert.deepEqual(
+        [item.type, item.loc, item.msg, item.ctx],
+        [
+          "too_long",
+          ["body", "individual", "metadata"],
+          "Dictionary should have at most 50 items after validation, not 10000",
+          { field_type: "Dictionary", max_length: 50, actual_length: 10_000 },
+        ],
+      );
       const keys = Object.keys(item.input);
       assert.deepEqual(keys.slice(0, 2), ["k0", "k1"]);
       assert.deepEqual([keys[keys.length - 1], item.input["..."]], ["...", "..."]);
@@ -151,7 +194,10 @@ export function requestBodyCases(get: GetServer): void {
       for (const field of ["name", "tax_id", "locale", "email"]) {
         await expectSchemaErrors(server, { [field]: lone }, (p) => [unicodeError([...p, field], lone)]);
       }
-      await expectSchemaErrors(server, { external_id: "\udc00" }, (p) => [unicodeError([...p, "external_id"], "\udc00")], ["create", "update"]);
+      await expectSchemaErrors(server, { external_id: "\udc00" }, (p) => [unicodeError([...p, "external_id"], "\udc00")], [
+        "create",
+        "update",
+      ]);
       await expectSchemaErrors(server, { billing_address: { country: "FR", city: lone, line1: "\ud83d" } }, (p) => [
         unicodeError([...p, "billing_address", "line1"], "\ud83d"),
         unicodeError([...p, "billing_address", "city"], lone),
@@ -160,7 +206,9 @@ export function requestBodyCases(get: GetServer): void {
         unicodeError([...p, "metadata", lone, "[key]"], lone),
         ...BRANCHES.map((branch) => unicodeError([...p, "metadata", "plan", branch], "\udfff")),
       ]);
-      const team = await server.request("POST", "/v1/customers/", { body: { type: "team", owner: { email: "owner@example.com", name: lone } } });
+      const team = await server.request("POST", "/v1/customers/", {
+        body: { type: "team", owner: { email: "owner@example.com", name: lone } },
+      });
       assert.equal(team.status, 422, team.text);
       assert.deepEqual(team.body.detail, [unicodeError(["body", "team", "owner", "name"], lone)]);
     });

@@ -142,7 +142,12 @@ export function transportCases(get: GetServer): void {
         const json = JSON.stringify(method === "POST" ? { email: `${unique("len")}@example.com` } : { name: "Changed" });
         const reply = await rawRequest(
           server.url,
-          [`${method} ${path} HTTP/1.1`, `Authorization: Bearer ${server.org.token}`, "Content-Type: application/json", "Transfer-Encoding: chunked"],
+          [
+            `${method} ${path} HTTP/1.1`,
+            `Authorization: Bearer ${server.org.token}`,
+            "Content-Type: application/json",
+            "Transfer-Encoding: chunked",
+          ],
           `${json.length.toString(16)}\r\n${json}\r\n0\r\n\r\n`,
         );
         assert.equal(reply.status, 411);
@@ -155,10 +160,18 @@ export function transportCases(get: GetServer): void {
 
     it("answers 411 to a POST with no body and no Content-Length, but accepts a GET without one", async () => {
       const server = get();
-      const post = await rawRequest(server.url, ["POST /v1/customers/ HTTP/1.1", `Authorization: Bearer ${server.org.token}`, "Connection: close"]);
+      const post = await rawRequest(server.url, [
+        "POST /v1/customers/ HTTP/1.1",
+        `Authorization: Bearer ${server.org.token}`,
+        "Connection: close",
+      ]);
       assert.equal(post.status, 411);
       assert.deepEqual(post.body, LENGTH_REQUIRED);
-      const list = await rawRequest(server.url, ["GET /v1/customers/?limit=1 HTTP/1.1", `Authorization: Bearer ${server.org.token}`, "Connection: close"]);
+      const list = await rawRequest(server.url, [
+        "GET /v1/customers/?limit=1 HTTP/1.1",
+        `Authorization: Bearer ${server.org.token}`,
+        "Connection: close",
+      ]);
       assert.equal(list.status, 200);
       assert.equal(list.body.items.length, 1);
     });
@@ -282,7 +295,9 @@ export function transportCases(get: GetServer): void {
     it("serves the legacy /api/v1/ root with a deprecation notice", async () => {
       const server = get();
       const externalId = unique("ext_");
-      const created = await server.request("POST", "/api/v1/customers/", { body: { email: `${unique("legacy")}@example.com`, external_id: externalId } });
+      const created = await server.request("POST", "/api/v1/customers/", {
+        body: { email: `${unique("legacy")}@example.com`, external_id: externalId },
+      });
       assert.equal(created.status, 201);
       assert.equal(created.headers.get("x-polar-deprecation-notice"), DEPRECATION_NOTICE);
       for (const path of [`/api/v1/customers/${created.body.id}`, `/api/v1/customers/external/${externalId}`]) {
@@ -302,7 +317,7 @@ export function transportCases(get: GetServer): void {
       assert.equal(current.headers.get("x-polar-deprecation-notice"), null);
     });
 
-    it("treats /v1/customers/external/state as the external id \"state\"", async () => {
+    it('treats /v1/customers/external/state as the external id "state"', async () => {
       const server = get();
       const other = await server.newOrganization();
       const missing = await server.request("GET", "/v1/customers/external/state", { token: other.token });
@@ -333,10 +348,18 @@ export function transportCases(get: GetServer): void {
       assert.equal(chunked.status, 404);
       assert.deepEqual(chunked.body, ROUTE_NOT_FOUND);
       assert.equal(chunked.headers["polar-version"], undefined);
-      const huge = await rawRequest(server.url, ["POST /v1/customers/ HTTP/1.1", "Polar-Version: 1999-01", `Content-Length: ${MAX_BODY + 1}`]);
+      const huge = await rawRequest(server.url, [
+        "POST /v1/customers/ HTTP/1.1",
+        "Polar-Version: 1999-01",
+        `Content-Length: ${MAX_BODY + 1}`,
+      ]);
       assert.equal(huge.status, 404);
       assert.deepEqual(huge.body, ROUTE_NOT_FOUND);
-      const invalid = await server.request("PUT", "/v1/customers/", { token: "polar_oat_nope", raw: "{", headers: { "polar-version": "x" } });
+      const invalid = await server.request("PUT", "/v1/customers/", {
+        token: "polar_oat_nope",
+        raw: "{",
+        headers: { "polar-version": "x" },
+      });
       assert.equal(invalid.status, 404);
       assert.deepEqual(invalid.body, ROUTE_NOT_FOUND);
     });
@@ -394,7 +417,11 @@ export function transportCases(get: GetServer): void {
         ["PATCH", `/v1/customers/${randomUUID()}`],
         ["PATCH", "/v1/customers/external/someone"],
       ]) {
-        const reply = await server.request(method, path, { token: null, raw: '{"email": }', headers: { "content-type": "application/json" } });
+        const reply = await server.request(method, path, {
+          token: null,
+          raw: '{"email": }',
+          headers: { "content-type": "application/json" },
+        });
         assert.equal(reply.status, 422, `${method} ${path}`);
         assert.deepEqual(reply.body, expected);
       }
@@ -424,7 +451,10 @@ export function transportCases(get: GetServer): void {
       const server = get();
       const reply = await server.request("DELETE", `/v1/customers/${randomUUID()}?anonymize=maybe`);
       assert.equal(reply.status, 422);
-      assert.deepEqual(reply.body.detail.map((d: { loc: unknown }) => d.loc), [["query", "anonymize"]]);
+      assert.deepEqual(
+        reply.body.detail.map((d: { loc: unknown }) => d.loc),
+        [["query", "anonymize"]],
+      );
     });
   });
 
@@ -440,7 +470,7 @@ export function transportCases(get: GetServer): void {
       assert.equal(typeof doc.info.version, "string");
 
       const seen: string[] = [];
-      for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {  
+      for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
         // Other modules' operations are checked by their own cases.
         if (!path.startsWith("/v1/customers")) continue;
         for (const [method, op] of Object.entries(methods)) {
@@ -454,10 +484,12 @@ export function transportCases(get: GetServer): void {
           if (expected[3] === null) assert.equal(op.requestBody, undefined);
           else assert.deepEqual(op.requestBody.content["application/json"].schema, { $ref: `#/components/schemas/${expected[3]}` });
           const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-          const pathParams = (op.parameters ?? []).filter((p: { in: string }) => p.in === "path").map((p: { name: string; required: boolean }) => {
-            assert.equal(p.required, true);
-            return p.name;
-          });
+          const pathParams = (op.parameters ?? [])
+            .filter((p: { in: string }) => p.in === "path")
+            .map((p: { name: string; required: boolean }) => {
+              assert.equal(p.required, true);
+              return p.name;
+            });
           assert.deepEqual(pathParams, templated, `${method} ${path}`);
           const success = method === "post" ? "201" : method === "delete" ? "204" : "200";
           assert.ok(op.responses[success], `${method} ${path} documents ${success}`);
@@ -467,25 +499,42 @@ export function transportCases(get: GetServer): void {
       const list = doc.paths["/v1/customers/"].get;
       assert.equal(list["x-speakeasy-pagination"].type, "offsetLimit");
       assert.deepEqual(list["x-speakeasy-pagination"].outputs, { results: "$.items", numPages: "$.pagination.max_page" });
-      assert.deepEqual(
-        list.parameters.map((p: { name: string }) => p.name).sort(),
-        ["active", "email", "limit", "metadata", "organization_id", "page", "query", "sorting"],
-      );
+      assert.deepEqual(list.parameters.map((p: { name: string }) => p.name).sort(), [
+        "active",
+        "email",
+        "limit",
+        "metadata",
+        "organization_id",
+        "page",
+        "query",
+        "sorting",
+      ]);
 
       // Request schemas describe the fields the server accepts.
       const schemas = doc.components.schemas;
       for (const name of ["CustomerCreate", "CustomerUpdate", "CustomerUpdateExternalID", "Customer", "CustomerState"]) {
         assert.equal(typeof schemas[name], "object", name);
       }
-      const resolve = (node: any): any => (node && node.$ref ? resolveRef(doc, node.$ref) : node);  
+      const resolve = (node: any): any => (node && node.$ref ? resolveRef(doc, node.$ref) : node);
       const createVariants = (schemas.CustomerCreate.oneOf ?? schemas.CustomerCreate.anyOf ?? [schemas.CustomerCreate]).map(resolve);
       for (const variant of createVariants) {
-        for (const field of ["email", "external_id", "name", "billing_address", "tax_id", "locale", "metadata", "organization_id", "type"]) {
+        for (const field of [
+          "email",
+          "external_id",
+          "name",
+          "billing_address",
+          "tax_id",
+          "locale",
+          "metadata",
+          "organization_id",
+          "type",
+        ]) {
           assert.ok(field in variant.properties, `CustomerCreate variant lacks ${field}`);
         }
       }
       const update = resolve(schemas.CustomerUpdate);
-      for (const field of ["email", "external_id", "name", "billing_address", "tax_id", "locale", "metadata", "type"]) assert.ok(field in update.properties, field);
+      for (const field of ["email", "external_id", "name", "billing_address", "tax_id", "locale", "metadata", "type"])
+        assert.ok(field in update.properties, field);
       const updateExternal = resolve(schemas.CustomerUpdateExternalID);
       assert.ok("email" in updateExternal.properties);
       assert.ok(!("external_id" in updateExternal.properties));
@@ -545,15 +594,20 @@ export function transportCases(get: GetServer): void {
       const doc = (await server.request("GET", "/openapi.json", { token: null })).body;
       assert.equal(doc.info.license.identifier, "MIT");
       assert.match(doc.info.description, /tokens create --org/);
-      for (const scheme of ["oat", "pat"]) assert.match(doc.components.securitySchemes[scheme].description, /polar-customers tokens create/);
+      for (const scheme of ["oat", "pat"])
+        assert.match(doc.components.securitySchemes[scheme].description, /polar-customers tokens create/);
 
       const { token } = await server.newOrganization();
-      const created = await server.request("POST", "/v1/customers/", { token, body: doc.paths["/v1/customers/"].post.requestBody.content["application/json"].example });
+      const created = await server.request("POST", "/v1/customers/", {
+        token,
+        body: doc.paths["/v1/customers/"].post.requestBody.content["application/json"].example,
+      });
       assert.equal(created.status, 201, created.text);
       const sameShape = (example: any, actual: any, where: string) => {
         assert.deepEqual(Object.keys(example), Object.keys(actual), where);
         // Nullable fields may be null on one side (modified_at after the example PATCH).
-        for (const key of Object.keys(example)) if (example[key] !== null && actual[key] !== null) assert.equal(typeof example[key], typeof actual[key], `${where}.${key}`);
+        for (const key of Object.keys(example))
+          if (example[key] !== null && actual[key] !== null) assert.equal(typeof example[key], typeof actual[key], `${where}.${key}`);
       };
       // This module's operations; every module checks its own.
       for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
@@ -565,7 +619,10 @@ export function transportCases(get: GetServer): void {
           const requestExample = op.requestBody?.content["application/json"].example;
           const paramExamples = (op.parameters ?? []).filter((p: any) => p.in === "path").map((p: any) => p.example);
           assert.ok(responseExample !== undefined || paramExamples.length > 0, `${where} has an example`);
-          assert.ok(paramExamples.every((e: unknown) => typeof e === "string"), `${where} path parameters have examples`);
+          assert.ok(
+            paramExamples.every((e: unknown) => typeof e === "string"),
+            `${where} path parameters have examples`,
+          );
           if (op.requestBody) assert.equal(typeof requestExample, "object", `${where} has a request example`);
           if (responseExample === undefined) continue;
           // Same fields, in the same order, as the server answers for the example request.
@@ -576,14 +633,15 @@ export function transportCases(get: GetServer): void {
             sameShape(responseExample, reply.body, where);
             sameShape(responseExample.items[0], reply.body.items[0], `${where} items`);
           } else sameShape(responseExample, reply.body, where);
-          if (requestExample) for (const [key, value] of Object.entries(requestExample)) if (key !== "billing_address" && key !== "tax_id") assert.deepEqual(reply.body[key], value, `${where} ${key}`);
+          if (requestExample)
+            for (const [key, value] of Object.entries(requestExample))
+              if (key !== "billing_address" && key !== "tax_id") assert.deepEqual(reply.body[key], value, `${where} ${key}`);
         }
       }
     });
   });
 }
 
- 
 function resolveRef(doc: any, ref: string): unknown {
   if (!ref.startsWith("#/")) return undefined;
   let node = doc;

@@ -33,7 +33,14 @@ export function createValidationCases(get: GetServer): void {
     });
 
     it("any other tag is union_tag_invalid, rendered with Python's str()", async () => {
-      const cases: [unknown, string][] = [[null, "None"], [1, "1"], [1.5, "1.5"], [true, "True"], ["Team", "Team"], ["", ""]];
+      const cases: [unknown, string][] = [
+        [null, "None"],
+        [1, "1"],
+        [1.5, "1.5"],
+        [true, "True"],
+        ["Team", "Team"],
+        ["", ""],
+      ];
       for (const [tag, rendered] of cases) {
         const body = { type: tag, email: "x@example.com" };
         assert422(await post(body), SCHEMA, [tagError(rendered, body)]);
@@ -47,26 +54,46 @@ export function createValidationCases(get: GetServer): void {
       const both = { name: 7, email: "bad" };
       assert422(await post(both), SCHEMA, [
         stringType(["body", "individual", "name"], 7),
-        detail("value_error", ["body", "individual", "email"], "value is not a valid email address: An email address must have an @-sign.", "bad", {
-          reason: "An email address must have an @-sign.",
-        }),
+        detail(
+          "value_error",
+          ["body", "individual", "email"],
+          "value is not a valid email address: An email address must have an @-sign.",
+          "bad",
+          {
+            reason: "An email address must have an @-sign.",
+          },
+        ),
       ]);
     });
 
     it("team: needs an email or an owner with an email", async () => {
       for (const body of [{ type: "team" }, { type: "team", email: null, owner: null }]) {
         assert422(await post(body), SCHEMA, [
-          detail("value_error", ["body", "team"], "Value error, An owner with an email address is required when creating a team customer without an email.", body, {
-            error: {},
-          }),
+          detail(
+            "value_error",
+            ["body", "team"],
+            "Value error, An owner with an email address is required when creating a team customer without an email.",
+            body,
+            {
+              error: {},
+            },
+          ),
         ]);
       }
       const owner = {};
-      assert422(await post({ type: "team", owner }), SCHEMA, [detail("missing", ["body", "team", "owner", "email"], "Field required", owner)]);
+      assert422(await post({ type: "team", owner }), SCHEMA, [
+        detail("missing", ["body", "team", "owner", "email"], "Field required", owner),
+      ]);
       assert422(await post({ type: "team", owner: { email: "nope" } }), SCHEMA, [
-        detail("value_error", ["body", "team", "owner", "email"], "value is not a valid email address: An email address must have an @-sign.", "nope", {
-          reason: "An email address must have an @-sign.",
-        }),
+        detail(
+          "value_error",
+          ["body", "team", "owner", "email"],
+          "value is not a valid email address: An email address must have an @-sign.",
+          "nope",
+          {
+            reason: "An email address must have an @-sign.",
+          },
+        ),
       ]);
       const ok = await post({ type: "team", owner: { email: `${unique("o")}@example.com` }, name: "Acme" });
       assert.equal(ok.status, 201, ok.text);
@@ -80,13 +107,24 @@ export function createValidationCases(get: GetServer): void {
       assert.equal(ok.body.organization_id, server.org.id);
       for (const id of [server.org.id, (await server.newOrganization()).id]) {
         assert422(await post({ email: `${unique("o")}@example.com`, organization_id: id }), BUSINESS, [
-          detail("organization_token", ["body", "organization_id"], "Setting organization_id is disallowed when using an organization token.", id),
+          detail(
+            "organization_token",
+            ["body", "organization_id"],
+            "Setting organization_id is disallowed when using an organization token.",
+            id,
+          ),
         ]);
       }
       assert422(await post({ email: "a@example.com", organization_id: "nope" }), SCHEMA, [
-        detail("uuid_parsing", ["body", "individual", "organization_id"], "Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1", "nope", {
-          error: "invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1",
-        }),
+        detail(
+          "uuid_parsing",
+          ["body", "individual", "organization_id"],
+          "Input should be a valid UUID, invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1",
+          "nope",
+          {
+            error: "invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `n` at 1",
+          },
+        ),
       ]);
     });
 

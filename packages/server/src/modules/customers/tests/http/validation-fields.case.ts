@@ -4,7 +4,17 @@
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { SCHEMA, bodyTargets, detail, emailError, expectAccepted, expectSchemaErrors, nulError, stringType, type Loc } from "../../../../../test/support/expect.js";
+import {
+  SCHEMA,
+  bodyTargets,
+  detail,
+  emailError,
+  expectAccepted,
+  expectSchemaErrors,
+  nulError,
+  stringType,
+  type Loc,
+} from "../../../../../test/support/expect.js";
 import { unique } from "../../../../../test/support/server.js";
 import type { GetServer } from "../../../../../test/support/contract.js";
 
@@ -45,7 +55,11 @@ export function fieldValidationCases(get: GetServer): void {
       ];
       for (const make of cases) {
         const id = unique("e");
-        await expectAccepted(get(), (target) => ({ email: make(id + target)[0] }), (c, target) => assert.equal(c.email, make(id + target)[1]));
+        await expectAccepted(
+          get(),
+          (target) => ({ email: make(id + target)[0] }),
+          (c, target) => assert.equal(c.email, make(id + target)[1]),
+        );
       }
     });
 
@@ -58,7 +72,9 @@ export function fieldValidationCases(get: GetServer): void {
     it("email: at most 2048 characters before parsing, and it must be a string", async () => {
       const tooLong = `${"a".repeat(2049 - "@example.com".length)}@example.com`;
       assert.equal(tooLong.length, 2049);
-      await expectSchemaErrors(get(), { email: tooLong }, (p) => [emailError([...p, "email"], tooLong, "Length must not exceed 2048 characters")]);
+      await expectSchemaErrors(get(), { email: tooLong }, (p) => [
+        emailError([...p, "email"], tooLong, "Length must not exceed 2048 characters"),
+      ]);
       await expectSchemaErrors(get(), { email: 42 }, (p) => [stringType([...p, "email"], 42)]);
     });
 
@@ -78,7 +94,11 @@ export function fieldValidationCases(get: GetServer): void {
     it("NUL characters are rejected in every string field, reported in field order", async () => {
       const body = { name: "a\u0000b", email: "a\u0000@example.com", tax_id: "\u0000", locale: "en\u0000", external_id: "x\u0000" };
       const email = (p: Loc) => nulError([...p, "email"], body.email);
-      const fields = (p: Loc) => [nulError([...p, "name"], body.name), nulError([...p, "tax_id"], body.tax_id), nulError([...p, "locale"], body.locale)];
+      const fields = (p: Loc) => [
+        nulError([...p, "name"], body.name),
+        nulError([...p, "tax_id"], body.tax_id),
+        nulError([...p, "locale"], body.locale),
+      ];
       await expectSchemaErrors(get(), body, (p, target) =>
         target === "create"
           ? [nulError([...p, "external_id"], body.external_id), ...fields(p), email(p)]
@@ -90,7 +110,10 @@ export function fieldValidationCases(get: GetServer): void {
 
     it("NUL characters in metadata keys and values are rejected (spec gives no loc; checked under metadata)", async () => {
       for (const target of await bodyTargets(get())) {
-        for (const [metadata, input] of [[{ "k\u0000": "v" }, "k\u0000"], [{ k: "v\u0000" }, "v\u0000"]] as const) {
+        for (const [metadata, input] of [
+          [{ "k\u0000": "v" }, "k\u0000"],
+          [{ k: "v\u0000" }, "v\u0000"],
+        ] as const) {
           const reply = await target.send({ metadata });
           assert.equal(reply.status, 422, reply.text);
           assert.equal(reply.body.error, SCHEMA);
@@ -102,8 +125,18 @@ export function fieldValidationCases(get: GetServer): void {
     });
 
     it("billing_address: country upper-cased, text fields trimmed, blank → null, unknown keys ignored", async () => {
-      await expectAccepted(get(), { billing_address: { country: "de", line1: "  Main St 1 ", line2: "  ", city: "Berlin", state: " Berlin ", extra: 1 } }, (c) =>
-        assert.deepEqual(c.billing_address, { line1: "Main St 1", line2: null, postal_code: null, city: "Berlin", state: "Berlin", country: "DE" }),
+      await expectAccepted(
+        get(),
+        { billing_address: { country: "de", line1: "  Main St 1 ", line2: "  ", city: "Berlin", state: " Berlin ", extra: 1 } },
+        (c) =>
+          assert.deepEqual(c.billing_address, {
+            line1: "Main St 1",
+            line2: null,
+            postal_code: null,
+            city: "Berlin",
+            state: "Berlin",
+            country: "DE",
+          }),
       );
     });
 
@@ -119,16 +152,29 @@ export function fieldValidationCases(get: GetServer): void {
 
     it("billing_address: sanctioned and unknown countries answer the enum of the 244 input codes", async () => {
       assert.equal(INPUT_COUNTRIES.length, 244);
-      for (const [sent, echoed] of [["RU", "RU"], ["ir", "IR"], ["CU", "CU"], ["KP", "KP"], ["sy", "SY"], ["XX", "XX"], ["", ""], [7, 7]] as const) {
+      for (const [sent, echoed] of [
+        ["RU", "RU"],
+        ["ir", "IR"],
+        ["CU", "CU"],
+        ["KP", "KP"],
+        ["sy", "SY"],
+        ["XX", "XX"],
+        ["", ""],
+        [7, 7],
+      ] as const) {
         await expectSchemaErrors(get(), { billing_address: { country: sent } }, (p) => [
-          detail("enum", [...p, "billing_address", "country"], `Input should be ${COUNTRY_EXPECTED}`, echoed, { expected: COUNTRY_EXPECTED }),
+          detail("enum", [...p, "billing_address", "country"], `Input should be ${COUNTRY_EXPECTED}`, echoed, {
+            expected: COUNTRY_EXPECTED,
+          }),
         ]);
       }
     });
 
     it("billing_address: missing country and non-string fields", async () => {
       const address = { city: "Paris" };
-      await expectSchemaErrors(get(), { billing_address: address }, (p) => [detail("missing", [...p, "billing_address", "country"], "Field required", address)]);
+      await expectSchemaErrors(get(), { billing_address: address }, (p) => [
+        detail("missing", [...p, "billing_address", "country"], "Field required", address),
+      ]);
       await expectSchemaErrors(get(), { billing_address: { country: "FR", line1: 1, postal_code: false } }, (p) => [
         stringType([...p, "billing_address", "line1"], 1),
         stringType([...p, "billing_address", "postal_code"], false),
@@ -146,7 +192,9 @@ export function fieldValidationCases(get: GetServer): void {
         [{ country: "DE", state: "Bayern" }, "Bayern"],
       ];
       for (const [address, state] of accepted) {
-        await expectAccepted(get(), { billing_address: address }, (c) => assert.equal(c.billing_address.state, state, JSON.stringify(address)));
+        await expectAccepted(get(), { billing_address: address }, (c) =>
+          assert.equal(c.billing_address.state, state, JSON.stringify(address)),
+        );
       }
       const rejected: [Record<string, unknown>, string][] = [
         [{ country: "US", state: "ca" }, "Value error, Invalid US state"],
@@ -156,7 +204,9 @@ export function fieldValidationCases(get: GetServer): void {
         [{ country: "CA", state: "ca-qc" }, "Value error, Invalid CA subdivision"],
       ];
       for (const [address, msg] of rejected) {
-        await expectSchemaErrors(get(), { billing_address: address }, (p) => [detail("value_error", [...p, "billing_address"], msg, address, { error: {} })]);
+        await expectSchemaErrors(get(), { billing_address: address }, (p) => [
+          detail("value_error", [...p, "billing_address"], msg, address, { error: {} }),
+        ]);
       }
     });
 
@@ -174,8 +224,18 @@ export function fieldValidationCases(get: GetServer): void {
 
     it("locale: normalised to the standard BCP 47 form", async () => {
       const cases: [string, string][] = [
-        ["EN", "en"], ["en-us", "en-US"], ["en_US", "en-US"], ["EN-us", "en-US"], ["fr-ca", "fr-CA"], ["zh-hans-cn", "zh-Hans-CN"],
-        ["pt-br", "pt-BR"], ["iw", "he"], ["sh", "sr-Latn"], ["i-klingon", "tlh"], ["en-GB-oxendict", "en-GB-oxendict"], ["es-419", "es-419"],
+        ["EN", "en"],
+        ["en-us", "en-US"],
+        ["en_US", "en-US"],
+        ["EN-us", "en-US"],
+        ["fr-ca", "fr-CA"],
+        ["zh-hans-cn", "zh-Hans-CN"],
+        ["pt-br", "pt-BR"],
+        ["iw", "he"],
+        ["sh", "sr-Latn"],
+        ["i-klingon", "tlh"],
+        ["en-GB-oxendict", "en-GB-oxendict"],
+        ["es-419", "es-419"],
       ];
       for (const [input, stored] of cases) await expectAccepted(get(), { locale: input }, (c) => assert.equal(c.locale, stored, input));
     });

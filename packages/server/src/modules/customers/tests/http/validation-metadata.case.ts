@@ -32,11 +32,16 @@ export function metadataValidationCases(get: GetServer): void {
       const server = get();
       const org = await server.newOrganization();
       const body = `{"email":"float${Date.now()}@example.com","metadata":{"f":1.0,"i":1,"e":2E3,"small":0.00001,"half":-0.5,"s":"1.0"}}`;
-      const created = await server.request("POST", "/v1/customers/", { raw: body, token: org.token, headers: { "content-type": "application/json" } });
+      const created = await server.request("POST", "/v1/customers/", {
+        raw: body,
+        token: org.token,
+        headers: { "content-type": "application/json" },
+      });
       assert.equal(created.status, 201, created.text);
       // Key order is the database's on PostgreSQL (jsonb sorts keys, as on Polar), so check each pair.
       const expectFloats = (text: string) => {
-        for (const pair of ['"f":1.0', '"i":1,', '"e":2000.0', '"small":1e-05', '"half":-0.5', '"s":"1.0"']) assert.ok(text.includes(pair), `${pair} in ${text}`);
+        for (const pair of ['"f":1.0', '"i":1,', '"e":2000.0', '"small":1e-05', '"half":-0.5', '"s":"1.0"'])
+          assert.ok(text.includes(pair), `${pair} in ${text}`);
       };
       expectFloats(created.text);
       const read = await server.request("GET", `/v1/customers/${created.body.id}`, { token: org.token });
@@ -55,7 +60,12 @@ export function metadataValidationCases(get: GetServer): void {
       assert.equal(reply.status, 422, reply.text);
       assert.deepEqual(
         reply.body.detail.map((d: { type: string; loc: unknown[] }) => [d.type, d.loc.at(-1)]),
-        [["string_type", "constrained-str"], ["finite_number", "int"], ["finite_number", "float"], ["bool_type", "bool"]],
+        [
+          ["string_type", "constrained-str"],
+          ["finite_number", "int"],
+          ["finite_number", "float"],
+          ["bool_type", "bool"],
+        ],
       );
     });
 
@@ -89,7 +99,9 @@ export function metadataValidationCases(get: GetServer): void {
           ...TYPES(at("nothing"), null),
           ...TYPES(at("list"), [1]),
           ...TYPES(at("object"), { a: 1 }),
-          detail("string_too_long", [...at("long"), "constrained-str"], "String should have at most 500 characters", long, { max_length: 500 }),
+          detail("string_too_long", [...at("long"), "constrained-str"], "String should have at most 500 characters", long, {
+            max_length: 500,
+          }),
           ...PARSING(at("long"), long),
         ];
       });
@@ -97,7 +109,9 @@ export function metadataValidationCases(get: GetServer): void {
 
     it("metadata must be an object", async () => {
       for (const value of [null, [], "a=b", 1]) {
-        await expectSchemaErrors(get(), { metadata: value }, (p) => [detail("dict_type", [...p, "metadata"], "Input should be a valid dictionary", value)]);
+        await expectSchemaErrors(get(), { metadata: value }, (p) => [
+          detail("dict_type", [...p, "metadata"], "Input should be a valid dictionary", value),
+        ]);
       }
     });
 

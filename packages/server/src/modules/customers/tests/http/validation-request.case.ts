@@ -10,7 +10,8 @@ import type { GetServer } from "../../../../../test/support/contract.js";
 const ATTRS = "Input should be a valid dictionary or object to extract fields from";
 const MISSING_BODY = detail("missing", ["body"], "Field required", null);
 const INVALID_CHARACTER = "invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found";
-const uuidParsing = (input: string, error: string) => detail("uuid_parsing", ["path", "id"], `Input should be a valid UUID, ${error}`, input, { error });
+const uuidParsing = (input: string, error: string) =>
+  detail("uuid_parsing", ["path", "id"], `Input should be a valid UUID, ${error}`, input, { error });
 const jsonInvalid = (position: number, error: string) => detail("json_invalid", ["body", position], "JSON decode error", {}, { error });
 
 export function requestValidationCases(get: GetServer): void {
@@ -49,7 +50,9 @@ export function requestValidationCases(get: GetServer): void {
         for (const value of [[], "text", 3, true]) {
           assert422(await get().request(method, path, { body: value }), SCHEMA, [detail("model_attributes_type", bodyLoc, ATTRS, value)]);
         }
-        assert422(await get().request(method, path, { raw: "null", headers: { "content-type": "application/json" } }), SCHEMA, [MISSING_BODY]);
+        assert422(await get().request(method, path, { raw: "null", headers: { "content-type": "application/json" } }), SCHEMA, [
+          MISSING_BODY,
+        ]);
         assert422(await get().request(method, path, { raw: "", headers: { "content-type": "application/json" } }), SCHEMA, [MISSING_BODY]);
         assert422(await get().request(method, path), SCHEMA, [MISSING_BODY]);
       }
@@ -91,7 +94,11 @@ export function requestValidationCases(get: GetServer): void {
         ["0b6a4e0a-7d8c-4c5e-9a64-4b9f4b5ad11z", `${INVALID_CHARACTER} \`z\` at 36`],
       ];
       for (const [id, error] of cases) {
-        for (const [method, path] of [["GET", `/v1/customers/${id}`], ["GET", `/v1/customers/${id}/state`], ["DELETE", `/v1/customers/${id}`]]) {
+        for (const [method, path] of [
+          ["GET", `/v1/customers/${id}`],
+          ["GET", `/v1/customers/${id}/state`],
+          ["DELETE", `/v1/customers/${id}`],
+        ]) {
           assert422(await get().request(method, path), SCHEMA, [uuidParsing(id, error)]);
         }
       }
@@ -110,7 +117,10 @@ export function requestValidationCases(get: GetServer): void {
         stringType(["body", "name"], 1),
         stringType(["body", "locale"], 2),
       ]);
-      assert422(await server.request("PATCH", "/v1/customers/xyz"), SCHEMA, [uuidParsing("xyz", `${INVALID_CHARACTER} \`x\` at 1`), MISSING_BODY]);
+      assert422(await server.request("PATCH", "/v1/customers/xyz"), SCHEMA, [
+        uuidParsing("xyz", `${INVALID_CHARACTER} \`x\` at 1`),
+        MISSING_BODY,
+      ]);
       assert422(await server.request("PATCH", `/v1/customers/${v1}`, { raw: "text", headers: { "content-type": "text/plain" } }), SCHEMA, [
         version,
         detail("model_attributes_type", ["body"], ATTRS, "text"),

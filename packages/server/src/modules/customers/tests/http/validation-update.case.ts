@@ -53,7 +53,14 @@ export function updateValidationCases(get: GetServer): void {
         ]);
       }
       const replaced = await patch(server, withAddress.id, { billing_address: { country: "US", state: "NY", city: "NYC" } });
-      assert.deepEqual(replaced.body.billing_address, { line1: null, line2: null, postal_code: null, city: "NYC", state: "US-NY", country: "US" });
+      assert.deepEqual(replaced.body.billing_address, {
+        line1: null,
+        line2: null,
+        postal_code: null,
+        city: "NYC",
+        state: "US-NY",
+        country: "US",
+      });
     });
 
     it("c. external_id is write-once: set once from null, never changed or cleared", async () => {
@@ -65,14 +72,24 @@ export function updateValidationCases(get: GetServer): void {
         const noop = await patch(server, customer.id, { external_id: same });
         assert.deepEqual([noop.status, noop.body.external_id], [200, null]);
       }
-      assert422(await patch(server, customer.id, { external_id: taken }), BUSINESS, [detail("value_error", ["body", "external_id"], EXTERNAL_TAKEN, taken)]);
+      assert422(await patch(server, customer.id, { external_id: taken }), BUSINESS, [
+        detail("value_error", ["body", "external_id"], EXTERNAL_TAKEN, taken),
+      ]);
       const mine = unique("ext_");
       const set = await patch(server, customer.id, { external_id: ` ${mine} ` });
       assert.deepEqual([set.status, set.body.external_id], [200, mine]);
       const again = await patch(server, customer.id, { external_id: mine });
       assert.deepEqual([again.status, again.body.external_id], [200, mine]);
-      for (const [sent, input] of [["other", "other"], [mine.toUpperCase(), mine.toUpperCase()], [null, null], ["", null], [taken, taken]]) {
-        assert422(await patch(server, customer.id, { external_id: sent }), BUSINESS, [detail("value_error", ["body", "external_id"], EXTERNAL_LOCKED, input)]);
+      for (const [sent, input] of [
+        ["other", "other"],
+        [mine.toUpperCase(), mine.toUpperCase()],
+        [null, null],
+        ["", null],
+        [taken, taken],
+      ]) {
+        assert422(await patch(server, customer.id, { external_id: sent }), BUSINESS, [
+          detail("value_error", ["body", "external_id"], EXTERNAL_LOCKED, input),
+        ]);
       }
       assert.equal((await server.request("GET", `/v1/customers/external/${mine}`)).body.id, customer.id);
     });
@@ -120,7 +137,9 @@ export function updateValidationCases(get: GetServer): void {
       assert.deepEqual(withSent.body.tax_id, ["FR61954506077", "eu_vat"]);
       const withStored = await patch(server, customer.id, { tax_id: "DE114103379" });
       assert.deepEqual(withStored.body.tax_id, ["DE114103379", "eu_vat"]);
-      assert422(await patch(server, customer.id, { tax_id: " 91-1144442 " }), BUSINESS, [detail("invalid", ["body", "tax_id"], "Invalid tax ID.", "91-1144442")]);
+      assert422(await patch(server, customer.id, { tax_id: " 91-1144442 " }), BUSINESS, [
+        detail("invalid", ["body", "tax_id"], "Invalid tax ID.", "91-1144442"),
+      ]);
       const us = await patch(server, customer.id, { tax_id: "91-1144442", billing_address: { country: "US" } });
       assert.deepEqual(us.body.tax_id, ["911144442", "us_ein"]);
       for (const clear of [null, "   "]) {
@@ -157,10 +176,14 @@ export function updateValidationCases(get: GetServer): void {
       const other = await server.createCustomer();
       await server.createCustomer({ external_id: externalId, tax_id: "FR61954506077", billing_address: { country: "FR" } });
       const path = `/v1/customers/external/${externalId}`;
-      assert422(await server.request("PATCH", path, { body: { email: other.email, billing_address: null, type: "bogus", external_id: 1 } }), BUSINESS, [
-        detail("value_error", ["body", "email"], EMAIL_TAKEN, other.email),
-        detail("value_error", ["body", "billing_address"], ADDRESS_NULL, null),
-      ]);
+      assert422(
+        await server.request("PATCH", path, { body: { email: other.email, billing_address: null, type: "bogus", external_id: 1 } }),
+        BUSINESS,
+        [
+          detail("value_error", ["body", "email"], EMAIL_TAKEN, other.email),
+          detail("value_error", ["body", "billing_address"], ADDRESS_NULL, null),
+        ],
+      );
       assert422(await server.request("PATCH", path, { body: { billing_address: { country: "US" } } }), BUSINESS, [
         detail("invalid", ["body", "tax_id"], "Invalid tax ID.", "FR61954506077"),
       ]);
@@ -184,13 +207,18 @@ export function updateValidationCases(get: GetServer): void {
       assert.equal(customer.modified_at, null);
       const empty = await patch(server, customer.id, {});
       assert.equal(empty.body.modified_at, null);
-      assert422(await patch(server, customer.id, { billing_address: null }), BUSINESS, [detail("value_error", ["body", "billing_address"], ADDRESS_NULL, null)]);
+      assert422(await patch(server, customer.id, { billing_address: null }), BUSINESS, [
+        detail("value_error", ["body", "billing_address"], ADDRESS_NULL, null),
+      ]);
       const first = await patch(server, customer.id, { name: "Same" });
       assert.notEqual(first.body.modified_at, null);
       assert.ok(Date.parse(first.body.modified_at) >= Date.parse(customer.created_at));
       await sleep(5);
       const second = await patch(server, customer.id, { name: "Same" });
-      assert.ok(Date.parse(second.body.modified_at) > Date.parse(first.body.modified_at), `${second.body.modified_at} > ${first.body.modified_at}`);
+      assert.ok(
+        Date.parse(second.body.modified_at) > Date.parse(first.body.modified_at),
+        `${second.body.modified_at} > ${first.body.modified_at}`,
+      );
       const afterEmpty = await patch(server, customer.id, {});
       assert.equal(afterEmpty.body.modified_at, second.body.modified_at);
       assert.equal((await server.request("GET", `/v1/customers/${customer.id}`)).body.modified_at, second.body.modified_at);

@@ -30,7 +30,17 @@ export function customerCases(get: GetStorage): void {
         locale: "en-US",
         externalId: "ext-Ada",
         // Floats travel as JsonFloat (a number written 1.0 stays a float, as on Polar).
-        metadata: { s: "1", i: 1, f: new JsonFloat(1.5), one: new JsonFloat(1), t: true, n: false, big: 12345678901, neg: new JsonFloat(-0.25), text: "with \"quotes\" ✓" },
+        metadata: {
+          s: "1",
+          i: 1,
+          f: new JsonFloat(1.5),
+          one: new JsonFloat(1),
+          t: true,
+          n: false,
+          big: 12345678901,
+          neg: new JsonFloat(-0.25),
+          text: 'with "quotes" ✓',
+        },
       });
       const expected: CustomerRecord = {
         ...input,
@@ -100,10 +110,7 @@ export function customerCases(get: GetStorage): void {
       assert.deepEqual(await s.customers.findConflicts(a.id, { externalId: "EXT-B" }), none);
       assert.deepEqual(await s.customers.findConflicts(a.id, { email: null, externalId: null }), none);
       assert.deepEqual(await s.customers.findConflicts(a.id, {}), none);
-      assert.deepEqual(
-        await s.customers.findConflicts(a.id, { email: "bob@example.com", externalId: "ext-B", excludeId: c.id }),
-        none,
-      );
+      assert.deepEqual(await s.customers.findConflicts(a.id, { email: "bob@example.com", externalId: "ext-B", excludeId: c.id }), none);
       assert.deepEqual(await s.customers.findConflicts(b.id, { email: "bob@example.com", externalId: "ext-B" }), none);
       await s.customers.update(c.id, { deletedAt: tick(), externalId: null });
       assert.deepEqual(await s.customers.findConflicts(a.id, { email: "bob@example.com", externalId: "ext-B" }), none);

@@ -104,7 +104,10 @@ export function listCases(get: GetStorage): void {
       const s = get();
       const org = await newOrg(s);
       const same = tick();
-      const all = await insertMany(s, Array.from({ length: 23 }, (_, i) => customer(org.id, { createdAt: i % 3 ? same : tick() })));
+      const all = await insertMany(
+        s,
+        Array.from({ length: 23 }, (_, i) => customer(org.id, { createdAt: i % 3 ? same : tick() })),
+      );
       for (const sorting of [[] as SortKey[], [asc("created_at")], [asc("email")], [desc("name")]]) {
         const seen: string[] = [];
         for (let offset = 0; offset < 30; offset += 5) {
@@ -147,8 +150,7 @@ export function listCases(get: GetStorage): void {
         customer(org.id, { metadata: { v: false } }),
         customer(org.id, { metadata: { w: "1" } }),
       ]);
-      const match = async (metadata: Record<string, string[]>) =>
-        new Set(ids((await s.customers.list(q([org.id], { metadata }))).items));
+      const match = async (metadata: Record<string, string[]>) => new Set(ids((await s.customers.list(q([org.id], { metadata }))).items));
       assert.deepEqual(await match({ v: ["1"] }), new Set([str.id, int.id]));
       assert.deepEqual(await match({ v: ["1.5"] }), new Set([flt.id]));
       assert.deepEqual(await match({ v: ["true"] }), new Set([yes.id]));
@@ -164,7 +166,10 @@ export function listCases(get: GetStorage): void {
     it("active: a live trialing/active/past_due subscription, or none", async () => {
       const s = get();
       const org = await newOrg(s);
-      const cs = await insertMany(s, Array.from({ length: 7 }, () => customer(org.id)));
+      const cs = await insertMany(
+        s,
+        Array.from({ length: 7 }, () => customer(org.id)),
+      );
       const [trialing, active, pastDue, canceled, deletedSub, none, mixed] = cs;
       const sub = (c: CustomerRecord, status: string, deletedAt: Date | null = null) =>
         insertSubscription(s, { id: randomUUID(), customerId: c.id, status, createdAt: tick(), deletedAt });
@@ -192,10 +197,14 @@ export function listCases(get: GetStorage): void {
         customer(org.id, { email: "combo2@example.com", name: "Combo B", metadata: { k: "x" } }),
         customer(org.id, { email: "combo3@example.com", name: "Combo C", metadata: { k: "y" } }),
       ]);
-      const p = await s.customers.list(q([org.id], { query: "combo", metadata: { k: ["x"] }, active: false, sorting: [asc("name")], limit: 1 }));
+      const p = await s.customers.list(
+        q([org.id], { query: "combo", metadata: { k: ["x"] }, active: false, sorting: [asc("name")], limit: 1 }),
+      );
       assert.deepEqual(ids(p.items), [a.id]);
       assert.equal(p.totalCount, 2);
-      const p2 = await s.customers.list(q([org.id], { query: "COMBO", metadata: { k: ["x"] }, sorting: [asc("name")], limit: 1, offset: 1 }));
+      const p2 = await s.customers.list(
+        q([org.id], { query: "COMBO", metadata: { k: ["x"] }, sorting: [asc("name")], limit: 1, offset: 1 }),
+      );
       assert.deepEqual(ids(p2.items), [b.id]);
     });
   });

@@ -16,8 +16,12 @@ import { customer, tick } from "./fixtures.js";
 
 /** The schema exactly as the first release's single step created it. */
 const FIRST_RELEASE = {
-  sqlite: { "0001_initial": [...accountsModule.migrations.sqlite["0001_initial"], ...customersMigrations.sqlite["0001_initial_customers"]] },
-  postgres: { "0001_initial": [...accountsModule.migrations.postgres["0001_initial"], ...customersMigrations.postgres["0001_initial_customers"]] },
+  sqlite: {
+    "0001_initial": [...accountsModule.migrations.sqlite["0001_initial"], ...customersMigrations.sqlite["0001_initial_customers"]],
+  },
+  postgres: {
+    "0001_initial": [...accountsModule.migrations.postgres["0001_initial"], ...customersMigrations.postgres["0001_initial_customers"]],
+  },
 };
 
 export function migrationCases(_get: GetStorage, target: ContractTarget): void {
@@ -26,19 +30,28 @@ export function migrationCases(_get: GetStorage, target: ContractTarget): void {
       const scratch = await target.freshUrl();
       try {
         const old = await openDatabase(scratch.url, FIRST_RELEASE);
-        const org = await accountsModule.store(old).createOrganization({ id: crypto.randomUUID(), name: "Old", slug: `old-${crypto.randomUUID()}`, createdAt: tick() });
+        const org = await accountsModule
+          .store(old)
+          .createOrganization({ id: crypto.randomUUID(), name: "Old", slug: `old-${crypto.randomUUID()}`, createdAt: tick() });
         const kept = await new KyselyCustomerStore(old).insert(customer(org.id, { email: "kept@example.com", externalId: "kept" }));
         await old.close();
 
         const reopened = await openStorage(scratch.url);
         try {
           assert.deepEqual(await reopened.customers.findById([org.id], kept.id), kept);
-          assert.equal((await reopened.customers.findByExternalId([org.id], "kept"))[0]?.id, kept.id, "later steps ran: the lookup index serves");
+          assert.equal(
+            (await reopened.customers.findByExternalId([org.id], "kept"))[0]?.id,
+            kept.id,
+            "later steps ran: the lookup index serves",
+          );
           const steps = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(reopened.database.db);
           const names = steps.rows.map((r) => r.name);
-          for (const step of ["0001_initial", "0001_initial_customers", "0002_customers_lookup_keys"]) assert.ok(names.includes(step), `${step} recorded: ${names}`);
+          for (const step of ["0001_initial", "0001_initial_customers", "0002_customers_lookup_keys"])
+            assert.ok(names.includes(step), `${step} recorded: ${names}`);
           // The unique indexes are still there: no step recreated the table without them.
-          await assert.rejects(reopened.customers.insert(customer(org.id, { email: "KEPT@example.com" })), { name: "UniqueViolationError" });
+          await assert.rejects(reopened.customers.insert(customer(org.id, { email: "KEPT@example.com" })), {
+            name: "UniqueViolationError",
+          });
         } finally {
           await reopened.close();
         }

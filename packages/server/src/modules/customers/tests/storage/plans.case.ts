@@ -83,26 +83,49 @@ export function planCases(_get: GetStorage, target: ContractTarget): void {
         );
         await bulkInsertCustomers(storage.database.db as Kysely<CustomerTables>, storage.database.dialect.codec, rows, { analyze: false });
         const mine = rows.find((r) => r.organizationId === org.id)!;
-        const expectations: [label: string, run: (store: KyselyCustomerStore) => Promise<unknown>, index: Record<"sqlite" | "postgres", RegExp>][] = [
-          ["GET by id", (s) => s.findById([org.id], mine.id), { sqlite: /sqlite_autoindex_customers_1|\(id=\?\)/, postgres: /customers_pkey/ }],
-          ["GET by external id", (s) => s.findByExternalId([org.id], "ext-1"), { sqlite: /customers_external_id_lookup/, postgres: /customers_external_id_lookup/ }],
+        const expectations: [
+          label: string,
+          run: (store: KyselyCustomerStore) => Promise<unknown>,
+          index: Record<"sqlite" | "postgres", RegExp>,
+        ][] = [
+          [
+            "GET by id",
+            (s) => s.findById([org.id], mine.id),
+            { sqlite: /sqlite_autoindex_customers_1|\(id=\?\)/, postgres: /customers_pkey/ },
+          ],
+          [
+            "GET by external id",
+            (s) => s.findByExternalId([org.id], "ext-1"),
+            { sqlite: /customers_external_id_lookup/, postgres: /customers_external_id_lookup/ },
+          ],
           [
             "uniqueness check",
             (s) => s.findConflicts(org.id, { email: "c1@example.com", externalId: "ext-1", excludeId: randomUUID() }),
-            { sqlite: /customers_email_lookup[\s\S]*customers_external_id_lookup/, postgres: /customers_email_lookup[\s\S]*customers_external_id_lookup/ },
+            {
+              sqlite: /customers_email_lookup[\s\S]*customers_external_id_lookup/,
+              postgres: /customers_email_lookup[\s\S]*customers_external_id_lookup/,
+            },
           ],
         ];
-        const list = (extra: Partial<ListCustomersQuery>): ListCustomersQuery => ({ organizationIds: [org.id], sorting: [], limit: 10, offset: 0, ...extra });
+        const list = (extra: Partial<ListCustomersQuery>): ListCustomersQuery => ({
+          organizationIds: [org.id],
+          sorting: [],
+          limit: 10,
+          offset: 0,
+          ...extra,
+        });
         const listCases: [string, Partial<ListCustomersQuery>, string][] = [
           ["first page, -created_at", { sorting: [{ field: "created_at", descending: true }] }, "customers_created_live"],
           ["first page, email", { sorting: [{ field: "email", descending: false }] }, "customers_email_sort_live"],
           ["first page, -name", { sorting: [{ field: "name", descending: true }] }, "customers_name_sort_live"],
           ["email filter", { email: "c1@example.com" }, "customers_email_lookup"],
         ];
-        for (const [label, extra, index] of listCases) expectations.push([`list: ${label}`, (s) => s.list(list(extra)), { sqlite: new RegExp(index), postgres: new RegExp(index) }]);
+        for (const [label, extra, index] of listCases)
+          expectations.push([`list: ${label}`, (s) => s.list(list(extra)), { sqlite: new RegExp(index), postgres: new RegExp(index) }]);
         // The search starts from the trigram index (the matches), not from walking the organization.
         // PostgreSQL needs statistics for that (see the next test; the server gathers them at startup).
-        if (storage.dialect === "sqlite") expectations.push(["list: search", (s) => s.list(list({ query: "ame 12" })), { sqlite: /customers_fts/, postgres: /never/ }]);
+        if (storage.dialect === "sqlite")
+          expectations.push(["list: search", (s) => s.list(list({ query: "ame 12" })), { sqlite: /customers_fts/, postgres: /never/ }]);
 
         for (const [label, run, expected] of expectations) {
           const captured: Captured[] = [];
@@ -114,7 +137,12 @@ export function planCases(_get: GetStorage, target: ContractTarget): void {
           assert.ok(!/\bSCAN customers\b(?! USING)/.test(text), `${label}: scans the table:\n${text}`);
           // A point lookup must never walk an organization's index.
           if (!label.startsWith("list: first page")) {
-            for (const walk of ["customers_external_id_prefix_live", "customers_created_live", "customers_name_sort_live", "customers_email_sort_live"]) {
+            for (const walk of [
+              "customers_external_id_prefix_live",
+              "customers_created_live",
+              "customers_name_sort_live",
+              "customers_email_sort_live",
+            ]) {
               assert.ok(!uses(text, walk), `${label} walks ${walk}:\n${text}`);
             }
           }
@@ -126,8 +154,15 @@ export function planCases(_get: GetStorage, target: ContractTarget): void {
           for (const query of ["ame 12", "ext-12"]) {
             const captured: Captured[] = [];
             await recordingStore(storage, captured).list(list({ query }));
-            const text = await plan(storage, captured.find((c) => /\bcustomers\b/.test(c.sql) && !/customer_counts/.test(c.sql))!);
-            assert.match(text, /customers_search_text_trgm[\s\S]*customers_external_id_key_prefix/, `search "${query}" planned as:\n${text}`);
+            const text = await plan(
+              storage,
+              captured.find((c) => /\bcustomers\b/.test(c.sql) && !/customer_counts/.test(c.sql))!,
+            );
+            assert.match(
+              text,
+              /customers_search_text_trgm[\s\S]*customers_external_id_key_prefix/,
+              `search "${query}" planned as:\n${text}`,
+            );
           }
         }
       } finally {

@@ -4,11 +4,20 @@ import fc from "fast-check";
 import type { GetServer } from "../../../../../test/support/contract.js";
 import { assertDocumentedReply, catalogOrg, createMeter, fuzzParams, jsonish, queryString } from "../../../../../test/support/catalog.js";
 
-const clause = fc.record({ property: jsonish, operator: fc.oneof(fc.constantFrom("eq", "like", "gte", "bad"), jsonish), value: jsonish }, { requiredKeys: [] });
+const clause = fc.record(
+  { property: jsonish, operator: fc.oneof(fc.constantFrom("eq", "like", "gte", "bad"), jsonish), value: jsonish },
+  { requiredKeys: [] },
+);
 const filter = fc.letrec<{ filter: unknown }>((tie) => ({
   filter: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.record({ conjunction: fc.oneof(fc.constantFrom("and", "or"), jsonish), clauses: fc.oneof(fc.array(fc.oneof(clause, tie("filter")), { maxLength: 3 }), jsonish) }, { requiredKeys: [] }),
+    fc.record(
+      {
+        conjunction: fc.oneof(fc.constantFrom("and", "or"), jsonish),
+        clauses: fc.oneof(fc.array(fc.oneof(clause, tie("filter")), { maxLength: 3 }), jsonish),
+      },
+      { requiredKeys: [] },
+    ),
     jsonish,
   ),
 })).filter;
@@ -19,7 +28,13 @@ const meterBody = fc.record(
     custom_label: jsonish,
     custom_multiplier: jsonish,
     filter,
-    aggregation: fc.oneof(fc.record({ func: fc.oneof(fc.constantFrom("count", "sum", "max", "min", "avg", "unique"), jsonish), property: jsonish }, { requiredKeys: [] }), jsonish),
+    aggregation: fc.oneof(
+      fc.record(
+        { func: fc.oneof(fc.constantFrom("count", "sum", "max", "min", "avg", "unique"), jsonish), property: jsonish },
+        { requiredKeys: [] },
+      ),
+      jsonish,
+    ),
     is_archived: jsonish,
     metadata: fc.oneof(fc.dictionary(fc.string({ maxLength: 5 }), jsonish, { maxKeys: 3 }), jsonish),
     organization_id: jsonish,
@@ -36,7 +51,10 @@ export function meterFuzzCases(get: GetServer): void {
       await fc.assert(
         fc.asyncProperty(meterBody, fc.constantFrom("POST", "PATCH"), async (body, method) => {
           const path = method === "POST" ? "/v1/meters/" : `/v1/meters/${meter.id}`;
-          assertDocumentedReply(`${method} ${path} ${JSON.stringify(body)}`, await server.request(method, path, { token: org.token, body }));
+          assertDocumentedReply(
+            `${method} ${path} ${JSON.stringify(body)}`,
+            await server.request(method, path, { token: org.token, body }),
+          );
         }),
         fuzzParams(),
       );

@@ -14,7 +14,13 @@ export function meterSdkCases(get: GetServer): void {
       const polar = new Polar({ accessToken: org.token, serverURL: server.url });
       const created = await polar.meters.create({
         name: "SDK meter",
-        filter: { conjunction: "and", clauses: [{ property: "name", operator: "eq", value: "call" }, { conjunction: "or", clauses: [{ property: "n", operator: "gt", value: 3 }] }] },
+        filter: {
+          conjunction: "and",
+          clauses: [
+            { property: "name", operator: "eq", value: "call" },
+            { conjunction: "or", clauses: [{ property: "n", operator: "gt", value: 3 }] },
+          ],
+        },
         aggregation: { func: "unique", property: "user" },
         metadata: { x: 1 },
       });
@@ -28,7 +34,11 @@ export function meterSdkCases(get: GetServer): void {
       const updated = await polar.meters.update({ id: created.id, meterUpdate: { isArchived: true, aggregation: { func: "count" } } });
       assert.ok(updated.archivedAt instanceof Date);
       assert.deepEqual(updated.aggregation, { func: "count" });
-      await polar.meters.create({ name: "Second", filter: { conjunction: "and", clauses: [] }, aggregation: { func: "avg", property: "latency" } });
+      await polar.meters.create({
+        name: "Second",
+        filter: { conjunction: "and", clauses: [] },
+        aggregation: { func: "avg", property: "latency" },
+      });
       const seen: string[] = [];
       for await (const page of await polar.meters.list({ limit: 1 })) for (const meter of page.result.items) seen.push(meter.name);
       assert.deepEqual(seen, ["SDK meter", "Second"]);

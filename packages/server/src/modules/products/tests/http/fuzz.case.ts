@@ -2,7 +2,16 @@
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { GetServer } from "../../../../../test/support/contract.js";
-import { assertDocumentedReply, catalogOrg, createBenefit, createMeter, createProduct, fuzzParams, jsonish, queryString } from "../../../../../test/support/catalog.js";
+import {
+  assertDocumentedReply,
+  catalogOrg,
+  createBenefit,
+  createMeter,
+  createProduct,
+  fuzzParams,
+  jsonish,
+  queryString,
+} from "../../../../../test/support/catalog.js";
 
 export function productFuzzCases(get: GetServer): void {
   describe("products: property tests", () => {
@@ -53,17 +62,27 @@ export function productFuzzCases(get: GetServer): void {
         },
         { requiredKeys: [] },
       );
-      const target = fc.constantFrom(["POST", "/v1/products/"], ["PATCH", `/v1/products/${product.id}`], ["POST", `/v1/products/${product.id}/benefits`]);
+      const target = fc.constantFrom(
+        ["POST", "/v1/products/"],
+        ["PATCH", `/v1/products/${product.id}`],
+        ["POST", `/v1/products/${product.id}/benefits`],
+      );
       await fc.assert(
         fc.asyncProperty(target, body, async ([method, path], b) => {
-          assertDocumentedReply(`${method} ${path} ${JSON.stringify(b)}`, await server.request(method, path, { token: org.token, body: b }));
+          assertDocumentedReply(
+            `${method} ${path} ${JSON.stringify(b)}`,
+            await server.request(method, path, { token: org.token, body: b }),
+          );
         }),
         fuzzParams(),
       );
       await fc.assert(
-        fc.asyncProperty(queryString(["id", "organization_id", "query", "is_archived", "is_recurring", "benefit_id", "visibility"]), async (query) => {
-          assertDocumentedReply(`GET ?${query}`, await server.request("GET", `/v1/products/?${query}`, { token: org.token }));
-        }),
+        fc.asyncProperty(
+          queryString(["id", "organization_id", "query", "is_archived", "is_recurring", "benefit_id", "visibility"]),
+          async (query) => {
+            assertDocumentedReply(`GET ?${query}`, await server.request("GET", `/v1/products/?${query}`, { token: org.token }));
+          },
+        ),
         fuzzParams(),
       );
     });

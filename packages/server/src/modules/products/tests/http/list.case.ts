@@ -47,14 +47,19 @@ export function productListCases(get: GetServer): void {
     it("rejects bad list parameters with Pydantic's items", async () => {
       const server = get();
       const org = await catalogOrg(server);
-      const reply = await server.request("GET", "/v1/products/?sorting=price&visibility=public&visibility=hidden&id=nope", { token: org.token });
+      const reply = await server.request("GET", "/v1/products/?sorting=price&visibility=public&visibility=hidden&id=nope", {
+        token: org.token,
+      });
       assert.equal(reply.status, 422);
-      assert.deepEqual(reply.body.detail.map((d: any) => [d.type, d.loc]), [
-        ["enum", ["query", "sorting", 0]],
-        ["uuid_type", ["query", "id", "uuid"]],
-        ["uuid_parsing", ["query", "id", "list[uuid]", 0]],
-        ["enum", ["query", "visibility", 1]],
-      ]);
+      assert.deepEqual(
+        reply.body.detail.map((d: any) => [d.type, d.loc]),
+        [
+          ["enum", ["query", "sorting", 0]],
+          ["uuid_type", ["query", "id", "uuid"]],
+          ["uuid_parsing", ["query", "id", "list[uuid]", 0]],
+          ["enum", ["query", "visibility", 1]],
+        ],
+      );
     });
   });
 }

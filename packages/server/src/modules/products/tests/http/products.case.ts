@@ -22,9 +22,26 @@ const SCHEMA = "RequestValidationError";
 const BUSINESS = "PolarRequestValidationError";
 
 const PRODUCT_KEYS = [
-  "id", "created_at", "modified_at", "trial_interval", "trial_interval_count", "name", "description", "visibility", "recurring_interval",
-  "recurring_interval_count", "meter_interval", "meter_interval_count", "is_recurring", "is_archived", "organization_id", "metadata", "prices",
-  "benefits", "medias", "attached_custom_fields",
+  "id",
+  "created_at",
+  "modified_at",
+  "trial_interval",
+  "trial_interval_count",
+  "name",
+  "description",
+  "visibility",
+  "recurring_interval",
+  "recurring_interval_count",
+  "meter_interval",
+  "meter_interval_count",
+  "is_recurring",
+  "is_archived",
+  "organization_id",
+  "metadata",
+  "prices",
+  "benefits",
+  "medias",
+  "attached_custom_fields",
 ];
 
 export function productCases(get: GetServer): void {
@@ -40,7 +57,10 @@ export function productCases(get: GetServer): void {
           description: "  ",
           recurring_interval: "month",
           metadata: { tier: "free" },
-          prices: [{ amount_type: "metered_unit", meter_id: meter.id, unit_amount: "0.5", cap_amount: 1000 }, { amount_type: "fixed", price_amount: 0 }],
+          prices: [
+            { amount_type: "metered_unit", meter_id: meter.id, unit_amount: "0.5", cap_amount: 1000 },
+            { amount_type: "fixed", price_amount: 0 },
+          ],
         },
       });
       assert.equal(reply.status, 201, reply.text);
@@ -57,11 +77,37 @@ export function productCases(get: GetServer): void {
       assert.deepEqual([product.benefits, product.medias, product.attached_custom_fields], [[], [], []]);
       // Fixed prices come before metered ones whatever the body's order.
       const [fixed, metered] = product.prices;
-      assert.deepEqual(Object.keys(fixed), ["created_at", "modified_at", "id", "source", "amount_type", "price_currency", "tax_behavior", "is_archived", "product_id", "price_amount", "type", "recurring_interval"]);
-      assert.deepEqual({ ...fixed, created_at: 0, id: 0 }, {
-        created_at: 0, modified_at: null, id: 0, source: "catalog", amount_type: "fixed", price_currency: "usd", tax_behavior: null, is_archived: false,
-        product_id: product.id, price_amount: 0, type: "recurring", recurring_interval: "month",
-      });
+      assert.deepEqual(Object.keys(fixed), [
+        "created_at",
+        "modified_at",
+        "id",
+        "source",
+        "amount_type",
+        "price_currency",
+        "tax_behavior",
+        "is_archived",
+        "product_id",
+        "price_amount",
+        "type",
+        "recurring_interval",
+      ]);
+      assert.deepEqual(
+        { ...fixed, created_at: 0, id: 0 },
+        {
+          created_at: 0,
+          modified_at: null,
+          id: 0,
+          source: "catalog",
+          amount_type: "fixed",
+          price_currency: "usd",
+          tax_behavior: null,
+          is_archived: false,
+          product_id: product.id,
+          price_amount: 0,
+          type: "recurring",
+          recurring_interval: "month",
+        },
+      );
       assert.equal(metered.amount_type, "metered_unit");
       assert.equal(metered.unit_amount, "0.500000000000");
       assert.equal(metered.cap_amount, 1000);
@@ -75,14 +121,33 @@ export function productCases(get: GetServer): void {
     it("creates one-time products, custom prices, and maps the legacy free price to fixed 0", async () => {
       const server = get();
       const org = await catalogOrg(server);
-      const oneTime = await createProduct(server, org.token, { recurring_interval: undefined, name: "E-book", prices: [{ amount_type: "fixed", price_amount: 1500, price_currency: "usd", tax_behavior: "inclusive" }] });
+      const oneTime = await createProduct(server, org.token, {
+        recurring_interval: undefined,
+        name: "E-book",
+        prices: [{ amount_type: "fixed", price_amount: 1500, price_currency: "usd", tax_behavior: "inclusive" }],
+      });
       assert.equal(oneTime.is_recurring, false);
       assert.equal(oneTime.recurring_interval, null);
       assert.equal(oneTime.recurring_interval_count, null);
-      assert.deepEqual([oneTime.prices[0].price_amount, oneTime.prices[0].tax_behavior, oneTime.prices[0].type, oneTime.prices[0].recurring_interval], [1500, "inclusive", "one_time", null]);
-      const custom = await createProduct(server, org.token, { recurring_interval: null, prices: [{ amount_type: "custom", preset_amount: 1000 }] });
-      assert.deepEqual([custom.prices[0].minimum_amount, custom.prices[0].maximum_amount, custom.prices[0].preset_amount], [50, null, 1000]);
-      const free = await createProduct(server, org.token, { recurring_interval: "year", recurring_interval_count: 2, trial_interval: "day", trial_interval_count: 7, prices: [{ amount_type: "free" }] });
+      assert.deepEqual(
+        [oneTime.prices[0].price_amount, oneTime.prices[0].tax_behavior, oneTime.prices[0].type, oneTime.prices[0].recurring_interval],
+        [1500, "inclusive", "one_time", null],
+      );
+      const custom = await createProduct(server, org.token, {
+        recurring_interval: null,
+        prices: [{ amount_type: "custom", preset_amount: 1000 }],
+      });
+      assert.deepEqual(
+        [custom.prices[0].minimum_amount, custom.prices[0].maximum_amount, custom.prices[0].preset_amount],
+        [50, null, 1000],
+      );
+      const free = await createProduct(server, org.token, {
+        recurring_interval: "year",
+        recurring_interval_count: 2,
+        trial_interval: "day",
+        trial_interval_count: 7,
+        prices: [{ amount_type: "free" }],
+      });
       assert.equal(free.prices[0].amount_type, "fixed");
       assert.equal(free.prices[0].price_amount, 0);
       assert.deepEqual([free.recurring_interval_count, free.trial_interval, free.trial_interval_count], [2, "day", 7]);
@@ -97,30 +162,93 @@ export function productCases(get: GetServer): void {
         detail("missing", ["body", "recurring", "prices"], "Field required", { recurring_interval: "month" }),
       ]);
       assert422(await create({ name: " ab ", prices: [] }), SCHEMA, [
-        detail("too_short", ["body", "one_time", "name"], "Value should have at least 3 items after validation, not 2", " ab ", { field_type: "Value", min_length: 3, actual_length: 2 }),
-        detail("too_short", ["body", "one_time", "prices"], "List should have at least 1 item after validation, not 0", [], { field_type: "List", min_length: 1, actual_length: 0 }),
+        detail("too_short", ["body", "one_time", "name"], "Value should have at least 3 items after validation, not 2", " ab ", {
+          field_type: "Value",
+          min_length: 3,
+          actual_length: 2,
+        }),
+        detail("too_short", ["body", "one_time", "prices"], "List should have at least 1 item after validation, not 0", [], {
+          field_type: "List",
+          min_length: 1,
+          actual_length: 0,
+        }),
       ]);
       const tags = "'fixed', 'custom', 'seat_based', 'metered_unit', 'unit_based'";
-      assert422(await create({ name: "Plan", recurring_interval: "month", prices: [{ price_amount: 0 }, { amount_type: "tiered" }, { amount_type: "fixed", price_amount: 20 }] }), SCHEMA, [
-        detail("union_tag_not_found", ["body", "recurring", "prices", 0], "Unable to extract tag using discriminator 'amount_type'", { price_amount: 0 }, { discriminator: "'amount_type'" }),
-        detail("union_tag_invalid", ["body", "recurring", "prices", 1], `Input tag 'tiered' found using 'amount_type' does not match any of the expected tags: ${tags}`, { amount_type: "tiered" }, {
-          discriminator: "'amount_type'",
-          tag: "tiered",
-          expected_tags: tags,
+      assert422(
+        await create({
+          name: "Plan",
+          recurring_interval: "month",
+          prices: [{ price_amount: 0 }, { amount_type: "tiered" }, { amount_type: "fixed", price_amount: 20 }],
         }),
-        detail("minimum_price", ["body", "recurring", "prices", 2, "fixed", "price_amount"], "Amount must be at least $0.50 or 0 for free pricing", 20),
-      ]);
-      assert422(await create({ name: "Plan", recurring_interval: "month", prices: [{ amount_type: "fixed", price_amount: 100_000_000, price_currency: "eur" }] }), SCHEMA, [
-        detail("maximum_price", ["body", "recurring", "prices", 0, "fixed", "price_amount"], "Amount must be at most €999,999.99", 100_000_000),
-      ]);
-      assert422(await create({ name: "Plan", recurring_interval: "month", prices: [{ amount_type: "metered_unit", meter_id: MISSING_ID, unit_amount: 0 }] }), SCHEMA, [
-        detail("greater_than", ["body", "recurring", "prices", 0, "metered_unit", "unit_amount"], "Input should be greater than 0", 0, { gt: 0 }),
-      ]);
+        SCHEMA,
+        [
+          detail(
+            "union_tag_not_found",
+            ["body", "recurring", "prices", 0],
+            "Unable to extract tag using discriminator 'amount_type'",
+            { price_amount: 0 },
+            { discriminator: "'amount_type'" },
+          ),
+          detail(
+            "union_tag_invalid",
+            ["body", "recurring", "prices", 1],
+            `Input tag 'tiered' found using 'amount_type' does not match any of the expected tags: ${tags}`,
+            { amount_type: "tiered" },
+            {
+              discriminator: "'amount_type'",
+              tag: "tiered",
+              expected_tags: tags,
+            },
+          ),
+          detail(
+            "minimum_price",
+            ["body", "recurring", "prices", 2, "fixed", "price_amount"],
+            "Amount must be at least $0.50 or 0 for free pricing",
+            20,
+          ),
+        ],
+      );
+      assert422(
+        await create({
+          name: "Plan",
+          recurring_interval: "month",
+          prices: [{ amount_type: "fixed", price_amount: 100_000_000, price_currency: "eur" }],
+        }),
+        SCHEMA,
+        [
+          detail(
+            "maximum_price",
+            ["body", "recurring", "prices", 0, "fixed", "price_amount"],
+            "Amount must be at most €999,999.99",
+            100_000_000,
+          ),
+        ],
+      );
+      assert422(
+        await create({
+          name: "Plan",
+          recurring_interval: "month",
+          prices: [{ amount_type: "metered_unit", meter_id: MISSING_ID, unit_amount: 0 }],
+        }),
+        SCHEMA,
+        [
+          detail("greater_than", ["body", "recurring", "prices", 0, "metered_unit", "unit_amount"], "Input should be greater than 0", 0, {
+            gt: 0,
+          }),
+        ],
+      );
       assert422(await create({ name: "Plan", recurring_interval_count: 2, prices: [{ amount_type: "fixed", price_amount: 0 }] }), SCHEMA, [
         detail("none_required", ["body", "one_time", "recurring_interval_count"], "Input should be None", 2),
       ]);
-      const trial = { name: "Plan", recurring_interval: "month", trial_interval: "day", prices: [{ amount_type: "fixed", price_amount: 0 }] };
-      assert422(await create(trial), SCHEMA, [detail("missing", ["body", "recurring"], "Both trial_interval and trial_interval_count must be set together.", trial)]);
+      const trial = {
+        name: "Plan",
+        recurring_interval: "month",
+        trial_interval: "day",
+        prices: [{ amount_type: "fixed", price_amount: 0 }],
+      };
+      assert422(await create(trial), SCHEMA, [
+        detail("missing", ["body", "recurring"], "Both trial_interval and trial_interval_count must be set together.", trial),
+      ]);
     });
 
     it("collects the business rules of the price set", async () => {
@@ -129,29 +257,64 @@ export function productCases(get: GetServer): void {
       const other = await catalogOrg(server);
       const mine = await createMeter(server, org.token);
       const theirs = await createMeter(server, other.token);
-      const create = (body: Record<string, unknown>) => server.request("POST", "/v1/products/", { token: org.token, body: { name: "Plan", ...body } });
-      const metered = (meterId: string) => ({ amount_type: "metered_unit", price_currency: "usd", tax_behavior: null, meter_id: meterId, unit_amount: "1", cap_amount: null });
-      const fixed = (amount: number, currency = "usd") => ({ amount_type: "fixed", price_currency: currency, tax_behavior: null, price_amount: amount });
+      const create = (body: Record<string, unknown>) =>
+        server.request("POST", "/v1/products/", { token: org.token, body: { name: "Plan", ...body } });
+      const metered = (meterId: string) => ({
+        amount_type: "metered_unit",
+        price_currency: "usd",
+        tax_behavior: null,
+        meter_id: meterId,
+        unit_amount: "1",
+        cap_amount: null,
+      });
+      const fixed = (amount: number, currency = "usd") => ({
+        amount_type: "fixed",
+        price_currency: currency,
+        tax_behavior: null,
+        price_amount: amount,
+      });
 
       // Another organization's meter does not exist for this product.
-      assert422(await create({ recurring_interval: "month", prices: [fixed(0), metered(theirs.id)] }), BUSINESS, [valueError(["body", "prices", 1, "meter_id"], "Meter does not exist.", theirs.id)]);
-      assert422(await create({ prices: [fixed(0), metered(mine.id)] }), BUSINESS, [valueError(["body", "prices", 1], "Metered pricing is not supported on one-time products.", metered(mine.id))]);
+      assert422(await create({ recurring_interval: "month", prices: [fixed(0), metered(theirs.id)] }), BUSINESS, [
+        valueError(["body", "prices", 1, "meter_id"], "Meter does not exist.", theirs.id),
+      ]);
+      assert422(await create({ prices: [fixed(0), metered(mine.id)] }), BUSINESS, [
+        valueError(["body", "prices", 1], "Metered pricing is not supported on one-time products.", metered(mine.id)),
+      ]);
       const twoFixed = [fixed(0), fixed(500)];
-      assert422(await create({ recurring_interval: "month", prices: twoFixed }), BUSINESS, [valueError(["body", "prices"], "Only one fixed price is allowed.", twoFixed)]);
+      assert422(await create({ recurring_interval: "month", prices: twoFixed }), BUSINESS, [
+        valueError(["body", "prices"], "Only one fixed price is allowed.", twoFixed),
+      ]);
       const sameMeter = [fixed(0), metered(mine.id), metered(mine.id)];
-      assert422(await create({ recurring_interval: "month", prices: sameMeter }), BUSINESS, [valueError(["body", "prices", 2, "meter_id"], "Meter is already used for another price.", mine.id)]);
+      assert422(await create({ recurring_interval: "month", prices: sameMeter }), BUSINESS, [
+        valueError(["body", "prices", 2, "meter_id"], "Meter is already used for another price.", mine.id),
+      ]);
       const euroOnly = [fixed(500, "eur")];
       assert422(await create({ recurring_interval: "month", prices: euroOnly }), BUSINESS, [
         valueError(["body", "prices"], "The organization's default presentment currency must be present in the prices.", euroOnly),
       ]);
       const mixedTax = [fixed(0), { ...metered(mine.id), tax_behavior: "exclusive" }];
-      assert422(await create({ recurring_interval: "month", prices: mixedTax }), BUSINESS, [valueError(["body", "prices"], "All prices for the same currency must have the same tax behavior.", mixedTax)]);
-      const custom = { amount_type: "custom", price_currency: "usd", tax_behavior: null, minimum_amount: 50, maximum_amount: null, preset_amount: null };
+      assert422(await create({ recurring_interval: "month", prices: mixedTax }), BUSINESS, [
+        valueError(["body", "prices"], "All prices for the same currency must have the same tax behavior.", mixedTax),
+      ]);
+      const custom = {
+        amount_type: "custom",
+        price_currency: "usd",
+        tax_behavior: null,
+        minimum_amount: 50,
+        maximum_amount: null,
+        preset_amount: null,
+      };
       assert422(await create({ prices: [fixed(0), custom] }), BUSINESS, [
-        valueError(["body", "prices"], "A custom price cannot be combined with a fixed, seat-based or unit-based price.", [fixed(0), custom]),
+        valueError(["body", "prices"], "A custom price cannot be combined with a fixed, seat-based or unit-based price.", [
+          fixed(0),
+          custom,
+        ]),
       ]);
       const unequal = [fixed(0), fixed(0, "eur"), metered(mine.id)];
-      assert422(await create({ recurring_interval: "month", prices: unequal }), BUSINESS, [valueError(["body", "prices"], "All price currencies must define the same set of price types.", unequal)]);
+      assert422(await create({ recurring_interval: "month", prices: unequal }), BUSINESS, [
+        valueError(["body", "prices"], "All price currencies must define the same set of price types.", unequal),
+      ]);
       const seat = { amount_type: "seat_based", seat_tiers: { tiers: [{ min_seats: 1, price_per_seat: 1000 }] } };
       const seatReply = await create({ recurring_interval: "month", prices: [seat] });
       assert.equal(seatReply.status, 422);
@@ -170,35 +333,67 @@ export function productCases(get: GetServer): void {
       const server = get();
       const org = await catalogOrg(server);
       const meter = await createMeter(server, org.token);
-      const product = await createProduct(server, org.token, { prices: [{ amount_type: "fixed", price_amount: 0 }, { amount_type: "metered_unit", meter_id: meter.id, unit_amount: 2 }] });
+      const product = await createProduct(server, org.token, {
+        prices: [
+          { amount_type: "fixed", price_amount: 0 },
+          { amount_type: "metered_unit", meter_id: meter.id, unit_amount: 2 },
+        ],
+      });
       const [fixed, metered] = product.prices;
       const patch = (body: unknown) => server.request("PATCH", `/v1/products/${product.id}`, { token: org.token, body });
-      const renamed = await patch({ name: " Team ", description: "For teams", visibility: "private", metadata: { seats: 5 }, name_ignored: 1 });
+      const renamed = await patch({
+        name: " Team ",
+        description: "For teams",
+        visibility: "private",
+        metadata: { seats: 5 },
+        name_ignored: 1,
+      });
       assert.equal(renamed.status, 200, renamed.text);
-      assert.deepEqual([renamed.body.name, renamed.body.description, renamed.body.visibility, renamed.body.metadata], ["Team", "For teams", "private", { seats: 5 }]);
+      assert.deepEqual(
+        [renamed.body.name, renamed.body.description, renamed.body.visibility, renamed.body.metadata],
+        ["Team", "For teams", "private", { seats: 5 }],
+      );
       assert.notEqual(renamed.body.modified_at, null);
       const nulls = await patch({ name: null, visibility: null, is_archived: null, recurring_interval: null });
       assert.equal(nulls.status, 200, nulls.text);
-      assert.deepEqual([nulls.body.name, nulls.body.visibility, nulls.body.is_archived, nulls.body.recurring_interval], ["Team", "private", false, "month"]);
+      assert.deepEqual(
+        [nulls.body.name, nulls.body.visibility, nulls.body.is_archived, nulls.body.recurring_interval],
+        ["Team", "private", false, "month"],
+      );
 
-      const replaced = await patch({ prices: [{ id: fixed.id, price_amount: 999 }, { amount_type: "metered_unit", meter_id: meter.id, unit_amount: "0.25" }] });
+      const replaced = await patch({
+        prices: [
+          { id: fixed.id, price_amount: 999 },
+          { amount_type: "metered_unit", meter_id: meter.id, unit_amount: "0.25" },
+        ],
+      });
       assert.equal(replaced.status, 200, replaced.text);
       assert.equal(replaced.body.prices.length, 2);
       assert.deepEqual(replaced.body.prices[0], fixed);
       assert.notEqual(replaced.body.prices[1].id, metered.id);
       assert.equal(replaced.body.prices[1].unit_amount, "0.250000000000");
       // The archived metered price is no longer one of the product's prices.
-      assert422(await patch({ prices: [{ id: fixed.id }, { id: metered.id }] }), BUSINESS, [valueError(["body", "prices", 1], "Price does not exist.", { id: metered.id })]);
+      assert422(await patch({ prices: [{ id: fixed.id }, { id: metered.id }] }), BUSINESS, [
+        valueError(["body", "prices", 1], "Price does not exist.", { id: metered.id }),
+      ]);
 
       const archived = await patch({ is_archived: true });
       assert.equal(archived.body.is_archived, true);
       assert.equal((await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.is_archived, true);
       assert.equal((await patch({ is_archived: false })).body.is_archived, false);
 
-      assert422(await patch({ recurring_interval: "year" }), BUSINESS, [valueError(["body", "recurring_interval"], "Recurring interval cannot be changed.", "year")]);
+      assert422(await patch({ recurring_interval: "year" }), BUSINESS, [
+        valueError(["body", "recurring_interval"], "Recurring interval cannot be changed.", "year"),
+      ]);
       assert.equal((await patch({ recurring_interval: "month" })).status, 200);
-      const oneTime = await createProduct(server, org.token, { recurring_interval: undefined, prices: [{ amount_type: "fixed", price_amount: 900 }] });
-      const trial = await server.request("PATCH", `/v1/products/${oneTime.id}`, { token: org.token, body: { trial_interval: "week", trial_interval_count: 1 } });
+      const oneTime = await createProduct(server, org.token, {
+        recurring_interval: undefined,
+        prices: [{ amount_type: "fixed", price_amount: 900 }],
+      });
+      const trial = await server.request("PATCH", `/v1/products/${oneTime.id}`, {
+        token: org.token,
+        body: { trial_interval: "week", trial_interval_count: 1 },
+      });
       assert422(trial, BUSINESS, [
         valueError(["body", "trial_interval"], "Trial configuration is only supported on recurring products.", "week"),
         valueError(["body", "trial_interval_count"], "Trial configuration is only supported on recurring products.", 1),
@@ -213,26 +408,53 @@ export function productCases(get: GetServer): void {
       const a = await createBenefit(server, org.token, { description: "Benefit A" });
       const b = await createBenefit(server, org.token, { type: "feature_flag", description: "Benefit B", properties: { ignored: 1 } });
       const foreign = await createBenefit(server, other.token);
-      const set = (benefits: unknown, token = org.token) => server.request("POST", `/v1/products/${product.id}/benefits`, { token, body: { benefits } });
+      const set = (benefits: unknown, token = org.token) =>
+        server.request("POST", `/v1/products/${product.id}/benefits`, { token, body: { benefits } });
       const first = await set([b.id, a.id, b.id]);
       assert.equal(first.status, 200, first.text);
-      assert.deepEqual(first.body.benefits.map((x: any) => x.id), [b.id, a.id]);
+      assert.deepEqual(
+        first.body.benefits.map((x: any) => x.id),
+        [b.id, a.id],
+      );
       assert.deepEqual(first.body.benefits[0], b);
-      assert.deepEqual((await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.benefits.map((x: any) => x.id), [b.id, a.id]);
-      assert.deepEqual((await set([a.id])).body.benefits.map((x: any) => x.id), [a.id]);
+      assert.deepEqual(
+        (await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.benefits.map((x: any) => x.id),
+        [b.id, a.id],
+      );
+      assert.deepEqual(
+        (await set([a.id])).body.benefits.map((x: any) => x.id),
+        [a.id],
+      );
       assert422(await set([a.id, foreign.id]), BUSINESS, [valueError(["body", "benefits", 1], "Benefit does not exist.", foreign.id)]);
       assert422(await set([MISSING_ID]), BUSINESS, [valueError(["body", "benefits", 0], "Benefit does not exist.", MISSING_ID)]);
       // A user of both organizations can read the foreign benefit, but it belongs elsewhere.
-      const user = await server.newUser([[org.id, "admin"], [other.id, "admin"]], ["products:write", "benefits:read"]);
-      assert422(await set([foreign.id], user.token), BUSINESS, [valueError(["body", "benefits", 0], "Benefit must be on the same organization as the product.", foreign.id)]);
+      const user = await server.newUser(
+        [
+          [org.id, "admin"],
+          [other.id, "admin"],
+        ],
+        ["products:write", "benefits:read"],
+      );
+      assert422(await set([foreign.id], user.token), BUSINESS, [
+        valueError(["body", "benefits", 0], "Benefit must be on the same organization as the product.", foreign.id),
+      ]);
       const unchanged = await server.request("GET", `/v1/products/${product.id}`, { token: org.token });
-      assert.deepEqual(unchanged.body.benefits.map((x: any) => x.id), [a.id], "failed calls changed nothing");
+      assert.deepEqual(
+        unchanged.body.benefits.map((x: any) => x.id),
+        [a.id],
+        "failed calls changed nothing",
+      );
       assert.deepEqual((await set([])).body.benefits, []);
-      assert422(await server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: {} }), SCHEMA, [detail("missing", ["body", "benefits"], "Field required", {})]);
+      assert422(await server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: {} }), SCHEMA, [
+        detail("missing", ["body", "benefits"], "Field required", {}),
+      ]);
       // A deleted benefit disappears from the product.
       await set([a.id, b.id]);
       assert.equal((await server.request("DELETE", `/v1/benefits/${a.id}`, { token: org.token })).status, 204);
-      assert.deepEqual((await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.benefits.map((x: any) => x.id), [b.id]);
+      assert.deepEqual(
+        (await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.benefits.map((x: any) => x.id),
+        [b.id],
+      );
     });
   });
 
@@ -244,10 +466,15 @@ export function productCases(get: GetServer): void {
       const benefits: string[] = [];
       for (let i = 0; i < 3; i++) benefits.push((await createBenefit(server, org.token, { description: `Benefit ${i}` })).id);
       const sets = Array.from({ length: 12 }, (_, i) => [benefits[i % 3], benefits[(i + 1) % 3]]);
-      const replies = await Promise.all(sets.map((set) => server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: { benefits: set } })));
+      const replies = await Promise.all(
+        sets.map((set) => server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: { benefits: set } })),
+      );
       for (const reply of replies) assert.equal(reply.status, 200, reply.text);
       const final = (await server.request("GET", `/v1/products/${product.id}`, { token: org.token })).body.benefits.map((b: any) => b.id);
-      assert.ok(sets.some((set) => JSON.stringify(set) === JSON.stringify(final)), `final benefits ${JSON.stringify(final)} are one of the requested sets`);
+      assert.ok(
+        sets.some((set) => JSON.stringify(set) === JSON.stringify(final)),
+        `final benefits ${JSON.stringify(final)} are one of the requested sets`,
+      );
     });
   });
 
@@ -312,8 +539,14 @@ export function productCases(get: GetServer): void {
       }
       const outsider = await server.newUser([[(await catalogOrg(server)).id, "owner"]], ["products:write"]);
       assert.equal((await server.request("PATCH", `/v1/products/${product.id}`, { token: outsider.token, body: {} })).status, 404);
-      const missingOrg = await server.request("POST", "/v1/products/", { token: outsider.token, body: { name: "Plan", prices: [{ amount_type: "fixed", price_amount: 0 }] } });
-      assert.deepEqual(missingOrg.body, business({ type: "missing", loc: ["body", "organization_id"], msg: "organization_id is required.", input: null }));
+      const missingOrg = await server.request("POST", "/v1/products/", {
+        token: outsider.token,
+        body: { name: "Plan", prices: [{ amount_type: "fixed", price_amount: 0 }] },
+      });
+      assert.deepEqual(
+        missingOrg.body,
+        business({ type: "missing", loc: ["body", "organization_id"], msg: "organization_id is required.", input: null }),
+      );
     });
   });
 }
