@@ -25,7 +25,8 @@ export async function startServer(): Promise<RunningServer> {
       output += chunk.toString();
       const token = output.match(/polar_oat_[A-Za-z0-9_-]+/)?.[0];
       const organizationId = output.match(/organization[^\n]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i)?.[1];
-      const url = output.match(/http:\/\/[^\s"]+/)?.[0];
+      // The "listening on" line comes last and names the server's root (earlier lines name /docs).
+      const url = output.match(/listening on (http:\/\/[^\s"]+)/)?.[1];
       if (token && organizationId && url) {
         clearTimeout(timer);
         child.stdout!.off("data", onData);
