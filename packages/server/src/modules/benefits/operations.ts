@@ -1,5 +1,6 @@
 // The benefits endpoints, each defined once.
 import { NotPermitted, ResourceNotFound } from "../../platform/errors.js";
+import { resourceScopes } from "../../platform/auth/scopes.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
 import { enumOrListParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
@@ -16,8 +17,7 @@ export interface BenefitServices {
 
 const operation = operationsFor<BenefitServices>();
 
-const READ = ["benefits:read", "benefits:write"] as const;
-const WRITE = ["benefits:write"] as const;
+const { read: READ, write: WRITE } = resourceScopes("benefits");
 const byId = { id: pathParam(uuid4(), "The benefit ID.") };
 const NOT_FOUND = [ResourceNotFound, "Benefit not found."] as const;
 

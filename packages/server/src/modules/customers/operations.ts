@@ -3,6 +3,7 @@
 // service; the rules live in service.ts.
 
 import { Conflict, ResourceNotFound } from "../../platform/errors.js";
+import { resourceScopes } from "../../platform/auth/scopes.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
 import { booleanParam, metadataParam, pathParam, queryParams, textParam, uuidListParam } from "../../platform/schema/query.js";
@@ -28,8 +29,7 @@ export interface CustomerServices {
 
 const operation = operationsFor<CustomerServices>();
 
-const READ = ["customers:read", "customers:write"] as const;
-const WRITE = ["customers:write"] as const;
+const { read: READ, write: WRITE } = resourceScopes("customers");
 
 const byId = { id: pathParam(uuid4(), "The customer ID.", EXAMPLE_CUSTOMER_ID) };
 const byExternalId = { external_id: pathParam(string(), "The customer external ID.", EXAMPLE_EXTERNAL_ID) };

@@ -1,5 +1,6 @@
 // The four meters endpoints, each defined once.
 import { ResourceNotFound } from "../../platform/errors.js";
+import { resourceScopes } from "../../platform/auth/scopes.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
 import { booleanParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
@@ -15,8 +16,7 @@ export interface MeterServices {
 
 const operation = operationsFor<MeterServices>();
 
-const READ = ["meters:read", "meters:write"] as const;
-const WRITE = ["meters:write"] as const;
+const { read: READ, write: WRITE } = resourceScopes("meters");
 const byId = { id: pathParam(uuid4(), "The meter ID.") };
 const NOT_FOUND = [ResourceNotFound, "Meter not found."] as const;
 

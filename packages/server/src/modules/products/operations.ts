@@ -1,5 +1,6 @@
 // The products endpoints, each defined once.
 import { NotPermitted, ResourceNotFound } from "../../platform/errors.js";
+import { resourceScopes } from "../../platform/auth/scopes.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
 import { booleanParam, enumListParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
@@ -16,8 +17,7 @@ export interface ProductServices {
 
 const operation = operationsFor<ProductServices>();
 
-const READ = ["products:read", "products:write"] as const;
-const WRITE = ["products:write"] as const;
+const { read: READ, write: WRITE } = resourceScopes("products");
 const byId = { id: pathParam(uuid4(), "The product ID.") };
 const NOT_FOUND = [ResourceNotFound, "Product not found."] as const;
 

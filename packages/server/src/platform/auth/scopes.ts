@@ -73,3 +73,14 @@ export type Scope = (typeof POLAR_SCOPES)[number];
 const KNOWN: ReadonlySet<string> = new Set(POLAR_SCOPES);
 
 export const isScope = (text: string): text is Scope => KNOWN.has(text);
+
+/**
+ * Polar's rule for a resource's endpoints: reads accept either of its scopes, writes need `:write`.
+ * `resourceScopes("customers")` → read `["customers:read", "customers:write"]`, write `["customers:write"]`.
+ */
+export function resourceScopes<R extends string>(resource: R): { read: readonly Scope[]; write: readonly Scope[] } {
+  const read = `${resource}:read`;
+  const write = `${resource}:write`;
+  if (!isScope(read) || !isScope(write)) throw new Error(`Polar defines no scopes ${read} and ${write}`);
+  return { read: [read, write], write: [write] };
+}
