@@ -14,6 +14,11 @@ export const COUNT_FILTER = { conjunction: "and", clauses: [{ property: "name", 
 
 async function created(reply: Reply, what: string): Promise<any> {
   assert.equal(reply.status, 201, `${what}: ${reply.text}`);
+  // Timestamps have millisecond precision and ties sort by the random id, so
+  // the next object is created only once the clock has moved on: cases that
+  // expect creation order then hold on a fast machine too.
+  const createdAt = Date.parse(reply.body.created_at);
+  while (Date.now() <= createdAt) await new Promise((resolve) => setTimeout(resolve, 1));
   return reply.body;
 }
 

@@ -43,10 +43,21 @@ export function benefitSdkCases(get: GetServer): void {
       });
       assert.equal(updated.description, "Support+");
       assert.ok(updated.modifiedAt instanceof Date);
-      const types: string[] = [];
+      const listed: { type: string; createdAt: Date }[] = [];
       for await (const page of await polar.benefits.list({ limit: 3, sorting: ["created_at"] }))
-        for (const b of page.result.items) types.push(b.type);
-      assert.deepEqual(types, ["custom", "feature_flag", "meter_credit", "license_keys", "github_repository", "discord", "downloadables"]);
+        for (const b of page.result.items) listed.push({ type: b.type, createdAt: b.createdAt });
+      // Creates within one millisecond tie on created_at (ties fall back to the random id), so
+      // the pages are checked for order and completeness rather than for creation order.
+      for (let i = 1; i < listed.length; i++) assert.ok(listed[i - 1]!.createdAt <= listed[i]!.createdAt, "pages in created_at order");
+      assert.deepEqual(listed.map((b) => b.type).sort(), [
+        "custom",
+        "discord",
+        "downloadables",
+        "feature_flag",
+        "github_repository",
+        "license_keys",
+        "meter_credit",
+      ]);
       await polar.benefits.delete({ id: flag.id });
       await assert.rejects(() => polar.benefits.get({ id: flag.id }), ResourceNotFound);
     });
