@@ -4,12 +4,14 @@
 import { sql } from "kysely";
 import { resetOrganizations } from "./fixtures.js";
 import { MODULES } from "./modules.js";
-import { systemClock, type Clock } from "./platform/clock.js";
+import type { Clock } from "./platform/clock.js";
 import { buildApp, type App } from "./platform/http/app.js";
 import type { HttpLimits } from "./platform/http/listener.js";
 import type { RouteGroup } from "./platform/http/operation.js";
 import { openRequestLog } from "./platform/http/request-log.js";
+import { startScheduler, type ScheduledJob } from "./platform/scheduler.js";
 import { openStorage, type Storage } from "./storage.js";
+import { parseAdvanceBody, TestClocks, TestClockService, type ClockTarget } from "./modules/test-clock/index.js";
 
 export interface ServerOptions {
   databaseUrl: string;
@@ -24,8 +26,10 @@ export interface ServerOptions {
   limits?: Partial<HttpLimits>;
   /** Origins allowed to call the API from a browser (`*` for any); none by default. */
   corsOrigins?: readonly string[];
-  /** Serve the /v1/_test endpoints (reset); off by default, for test suites only. */
+  /** Serve the /v1/_test endpoints (reset, test clock); off by default, for test suites only. */
   enableTestEndpoints?: boolean;
+  /** How often the scheduler looks for due work (period ends); 1 s by default. */
+  schedulerIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -45,6 +49,22 @@ type EveryModuleServed = {
 const everyModuleServed: EveryModuleServed extends Record<string, true> ? true : never = true;
 void everyModuleServed;
 
+/** Every module's scheduled jobs, built on `storage` with `clock`: what the scheduler and clock advances run. */
+export function scheduledJobs(storage: Storage, clock: Clock): ScheduledJob[] {
+  const deps = { ...storage, clock };
+  const jobs: ScheduledJob[] = [];
+  for (const module of MODULES as readonly { jobs?(deps: unknown): readonly ScheduledJob[] }[]) jobs.push(...(module.jobs?.(deps) ?? []));
+  return jobs;
+}
+
+/** The test clocks of every organization, read from the database, and the service that moves them. */
+export async function openTestClocks(storage: Storage): Promise<{ clocks: TestClocks; service: TestClockService }> {
+  const clocks = new TestClocks();
+  await clocks.refresh(storage.testClocks);
+  const jobs = scheduledJobs(storage, clocks);
+  return { clocks, service: new TestClockService(storage.testClocks, clocks, () => jobs) };
+}
+
 /** Each module's operations with the services its handlers call. */
 export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
   const deps = { ...storage, clock };
@@ -57,8 +77,23 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
-  const clock = options.clock ?? systemClock;
+  const testClocks = await openTestClocks(storage);
+  const clock = options.clock ?? testClocks.clocks;
   const log = options.logger ? openRequestLog(options.logger.level, options.logger.stream) : undefined;
+  const jobs = scheduledJobs(storage, clock);
+  const scheduler = startScheduler({
+    jobs,
+    intervalMs: options.schedulerIntervalMs ?? 1000,
+    windows: async () => {
+      await testClocks.clocks.refresh(storage.testClocks);
+      return testClocks.clocks.windows();
+    },
+    // Retried on the next pass; a database outage must not stop the loop or the server.
+    onError: (job, error) => {
+      if (log) log.logger.error({ job, err: error }, "scheduled job failed");
+      else process.stderr.write(`polar-customers: scheduled job ${job} failed: ${(error as Error)?.message ?? error}\n`);
+    },
+  });
   const app = buildApp({
     credentials: storage.accounts,
     routes: routeGroups(storage, clock),
@@ -67,12 +102,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     probes: { checkDatabase: async () => void (await sql`select 1`.execute(storage.database.db)) },
-    testEndpoints: options.enableTestEndpoints ? { resetOrganizations: (ids) => resetOrganizations(storage, ids) } : undefined,
+    testEndpoints: options.enableTestEndpoints
+      ? {
+          resetOrganizations: async (ids) => {
+            await resetOrganizations(storage, ids);
+            await testClocks.clocks.refresh(storage.testClocks);
+          },
+          clock: {
+            parse: parseAdvanceBody,
+            advance: (id, target) => testClocks.service.advance(id, target as ClockTarget),
+            read: (id) => testClocks.service.read(id),
+          },
+        }
+      : undefined,
   });
   let address: string;
   try {
     address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });
   } catch (error) {
+    await scheduler.stop();
     await storage.close();
     throw error;
   }
@@ -87,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       (closing ??= (async () => {
         await app.fastify.close();
+        await scheduler.stop();
         log?.flush();
         if (!options.storage) await storage.close();
       })()),

@@ -95,7 +95,10 @@ function buildProgram(): Command {
       ),
     )
     .addOption(
-      new Option("--enable-test-endpoints", "serve POST /v1/_test/reset for test suites (never in production)").default(
+      new Option(
+        "--enable-test-endpoints",
+        "serve POST /v1/_test/reset and the test clock (POST /v1/_test/clock/advance) for test suites (never in production)",
+      ).default(
         process.env.POLAR_ENABLE_TEST_ENDPOINTS === "1" || process.env.POLAR_ENABLE_TEST_ENDPOINTS === "true",
         "$POLAR_ENABLE_TEST_ENDPOINTS=1",
       ),
@@ -276,6 +279,32 @@ function buildProgram(): Command {
     .addOption(databaseOption())
     .action(async (file: string, opts: { database: string }) => {
       printJson(await seedFile(db(opts), file));
+    });
+
+  const clock = program
+    .command("clock")
+    .description("an organization's test clock: move its time forward and run the period ends on the way (tests, local development)");
+  clock
+    .command("advance")
+    .description(
+      "move an organization's time forward (--to TIME or --by DURATION); renewals and cancellations due on the way run, in order",
+    )
+    .requiredOption("--org <id>", "organization id")
+    .option("--to <time>", "the new time, ISO 8601 with a zone (2027-01-01T00:00:00Z)")
+    .option("--by <duration>", "how far to move it: 31d, 12h, 90m, 2w")
+    .addOption(databaseOption())
+    .action(async (opts: { org: string; to?: string; by?: string; database: string }) => {
+      const { advanceClock, clockTarget } = await import("./clock.js");
+      printJson(await advanceClock(db(opts), opts.org, clockTarget(opts)));
+    });
+  clock
+    .command("show")
+    .description("print an organization's time and how far it runs ahead of real time")
+    .requiredOption("--org <id>", "organization id")
+    .addOption(databaseOption())
+    .action(async (opts: { org: string; database: string }) => {
+      const { readClock } = await import("./clock.js");
+      printJson(await readClock(db(opts), opts.org));
     });
 
   const data = program.command("db").description("manage the database itself");

@@ -3,6 +3,7 @@
 // one line in src/modules.ts.
 
 import type { Operation } from "./http/operation.js";
+import type { ScheduledJob } from "./scheduler.js";
 import type { ModuleSeeder } from "./seed.js";
 import type { ModuleMigrations } from "./storage/migrations.js";
 import type { SqlContext } from "./storage/seam.js";
@@ -16,6 +17,8 @@ export interface Module<Name extends string = string, Store = unknown, Deps = ne
   /** The services the operations call, built from the composed storage (which must satisfy `Deps`). */
   services?(deps: Deps): Services;
   readonly operations?: readonly Operation<Services>[];
+  /** Work that falls due with time (period ends…), run by the scheduler inside `serve` and by test-clock advances. */
+  jobs?(deps: Deps): readonly ScheduledJob[];
   /** Its section of a seed file's organization entries, loaded with the same deps as the services. */
   readonly seed?: ModuleSeeder<Deps>;
   /**

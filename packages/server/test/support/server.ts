@@ -39,7 +39,10 @@ export class TestServer {
 
   static async start(
     databaseUrl: string,
-    options: { storage?: OpenStorageOptions } & Pick<ServerOptions, "limits" | "logger" | "corsOrigins" | "enableTestEndpoints"> = {},
+    options: { storage?: OpenStorageOptions } & Pick<
+      ServerOptions,
+      "limits" | "logger" | "corsOrigins" | "enableTestEndpoints" | "schedulerIntervalMs"
+    > = {},
   ): Promise<TestServer> {
     const storage = await openStorage(databaseUrl, options.storage);
     const running = await startServer({
@@ -50,6 +53,7 @@ export class TestServer {
       logger: options.logger,
       corsOrigins: options.corsOrigins,
       enableTestEndpoints: options.enableTestEndpoints,
+      schedulerIntervalMs: options.schedulerIntervalMs,
     });
     const server = new TestServer(running, { id: "", token: "" });
     const org = await server.newOrganization();

@@ -73,7 +73,7 @@ export class BenefitService {
     return this.store.insert({
       id: randomUUID(),
       organizationId,
-      createdAt: this.clock.now(),
+      createdAt: this.clock.now(organizationId),
       type: body.type,
       description: body.description,
       visibility: this.checkedVisibility(body.type, body.visibility),
@@ -95,7 +95,7 @@ export class BenefitService {
     if (body.description != null) changes.description = body.description;
     if (body.metadata !== undefined) changes.metadata = body.metadata;
     if (Object.keys(changes).length === 0) return benefit;
-    changes.modifiedAt = this.clock.now();
+    changes.modifiedAt = this.clock.now(benefit.organizationId);
     const updated = await this.store.update(benefit, changes);
     if (!updated) throw new ResourceNotFound();
     return updated;
@@ -104,7 +104,7 @@ export class BenefitService {
   /** Soft-deletes the benefit and detaches it from every product, atomically. Revoking its grants belongs to the grants module. */
   async delete(context: AccessContext, benefit: BenefitRecord): Promise<void> {
     assertCanManage(context, benefit.organizationId, MANAGE);
-    const now = this.clock.now();
+    const now = this.clock.now(benefit.organizationId);
     await this.deps.transaction(async (tx) => {
       const deleted = await tx.benefits.update(benefit, { deletedAt: now, modifiedAt: now });
       if (!deleted) throw new ResourceNotFound();

@@ -36,8 +36,8 @@ export class CustomerService {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  private now(): Date {
-    return this.clock.now();
+  private now(organizationId: string): Date {
+    return this.clock.now(organizationId);
   }
 
   list(context: AccessContext, params: ListParams): Promise<CustomerPage> {
@@ -76,7 +76,7 @@ export class CustomerService {
       return await this.store.insert({
         id: randomUUID(),
         organizationId,
-        createdAt: this.now(),
+        createdAt: this.now(organizationId),
         email,
         type: body.type ?? "individual",
         name,
@@ -154,7 +154,7 @@ export class CustomerService {
     if (body.metadata !== undefined) changes.metadata = body.metadata;
 
     if (Object.keys(changes).length === 0) return customer;
-    changes.modifiedAt = this.now();
+    changes.modifiedAt = this.now(customer.organizationId);
     try {
       const updated = await this.store.update(customer.id, changes);
       if (!updated) throw new ResourceNotFound();
@@ -169,7 +169,7 @@ export class CustomerService {
 
   async delete(context: AccessContext, customer: CustomerRecord, anonymize: boolean): Promise<void> {
     assertCanManage(context, customer.organizationId);
-    const now = this.now();
+    const now = this.now(customer.organizationId);
     let changes = softDeleteChanges(customer, now);
     if (anonymize) changes = { ...changes, ...anonymizedChanges({ ...customer, ...changes }, now) };
     const deleted = await this.store.update(customer.id, changes);

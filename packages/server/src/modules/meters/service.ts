@@ -44,7 +44,7 @@ export class MeterService {
     return this.store.insert({
       id: randomUUID(),
       organizationId,
-      createdAt: this.clock.now(),
+      createdAt: this.clock.now(organizationId),
       name: body.name!,
       unit: body.unit ?? "scalar",
       customLabel: body.custom_label ?? null,
@@ -82,14 +82,14 @@ export class MeterService {
           issue("value_error", ["body", "is_archived"], "Cannot archive meter that is still referenced by active benefits", true),
         );
       } else {
-        changes.archivedAt = this.clock.now();
+        changes.archivedAt = this.clock.now(meter.organizationId);
       }
     }
     if (body.is_archived === false && meter.archivedAt !== null) changes.archivedAt = null;
     if (problems.length > 0) throw new ValidationFailed(problems);
 
     if (Object.keys(changes).length === 0) return meter;
-    changes.modifiedAt = this.clock.now();
+    changes.modifiedAt = this.clock.now(meter.organizationId);
     const updated = await this.store.update(meter.id, changes);
     if (!updated) throw new ResourceNotFound();
     return updated;

@@ -131,7 +131,7 @@ export class ProductService {
     ];
     fail(problems);
     const id = randomUUID();
-    const now = this.clock.now();
+    const now = this.clock.now(organizationId);
     return this.store.insert(
       {
         id,
@@ -181,7 +181,7 @@ export class ProductService {
     problems.push(...attachmentProblems(body));
 
     let priceChanges: { archive: string[]; insert: NewPrice[] } | undefined;
-    const now = this.clock.now();
+    const now = this.clock.now(product.organizationId);
     if (body.prices != null) {
       const current = new Map(product.prices.map((p) => [p.id, p]));
       const kept = new Set<string>();
