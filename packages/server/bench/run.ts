@@ -15,7 +15,7 @@
 //   --backends sqlite,postgres   backends (default both; PostgreSQL from POLAR_BENCH_POSTGRES_URL,
 //                                else POLAR_TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/postgres)
 //   --endpoints get,list,…       any of: get get-external state list list-query list-deep create patch
-//                                (state-full is a TODO placeholder)
+//                                (state-full first gives 50 customers 3 subscriptions, 5 grants and 2 meters)
 //   --duration S                 seconds per measurement (default 3); warm-up is half of it (at least 1 s)
 //   --workers N                  passed on as `serve --workers N` (only when given)
 //   --out FILE                   where to write the results (default bench/RESULTS.md)
@@ -32,7 +32,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { planFor } from "./harness/dataset.js";
 import { cleanCaches, DATA_DIR, prepareDatabase, type Backend, type DatasetMeta } from "./harness/datasets.js";
-import { ENDPOINTS, PROBES, writeValueFiles, type Endpoint, type ValueFiles } from "./harness/endpoints.js";
+import { ENDPOINTS, PROBES, writeValueFiles, type Api, type Endpoint, type ValueFiles } from "./harness/endpoints.js";
 import { residentBytes, startBaseline, startServer, stop, type Child } from "./harness/processes.js";
 import { flagged, renderResults, type EndpointResult, type RunResult } from "./harness/report.js";
 import { requireWrk, runWrk, type WrkResult } from "./harness/wrk.js";
@@ -151,6 +151,17 @@ async function measureEndpoint(
   if (endpoint.pending) {
     result.pending = endpoint.pending;
     return result;
+  }
+  if (endpoint.prepare) {
+    const api: Api = async (method, path, body) => {
+      const answer = await send(server.url, meta.token, { method, path, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (answer.status < 200 || answer.status > 299)
+        throw new Error(
+          `${endpoint.name}: preparing, ${method} ${path} answered ${answer.status}: ${answer.body.toString().slice(0, 300)}`,
+        );
+      return answer.body.length === 0 ? null : JSON.parse(answer.body.toString());
+    };
+    await endpoint.prepare(api, meta, files);
   }
   // A few typical requests, one at a time: all must be 2xx; the baseline sends a response of median size,
   // and their median latency is the endpoint's latency without load.

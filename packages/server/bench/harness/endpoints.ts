@@ -3,7 +3,7 @@
 // then serves. Reads come first in the run order; writes last, since they
 // change the data (and, on PostgreSQL, may wake autovacuum).
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { DatasetMeta } from "./datasets.js";
 import type { LoadScript } from "./wrk.js";
 
@@ -21,12 +21,20 @@ export interface Endpoint {
   probe: (meta: DatasetMeta, i: number) => { method: string; path: string; body?: string };
   /** Not measurable yet: the reason, shown in RESULTS.md instead of figures. */
   pending?: string;
+  /** Builds what the endpoint reads through the API of the running server, before its probes; may add value files. */
+  prepare?: (api: Api, meta: DatasetMeta, files: ValueFiles) => Promise<void>;
 }
+
+/** One request to the running server with the data set's token; resolves with the parsed JSON answer, throws on non-2xx. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely by the harness
+export type Api = (method: string, path: string, body?: unknown) => Promise<any>;
 
 export interface ValueFiles {
   ids: string;
   externalIds: string;
   queryTerms: string;
+  /** Customers given 3 subscriptions, 5 grants and 2 meters by the state-full endpoint's preparation. */
+  stateful?: string;
 }
 
 /** Writes the sampled ids, external ids and search terms where the Lua scripts read them, one per line. */
@@ -61,17 +69,11 @@ export const ENDPOINTS: Endpoint[] = [
     probe: (m, i) => ({ method: "GET", path: `/v1/customers/${nth(m.sample.ids, i)}/state` }),
   },
   {
-    // TODO(issue 8): once subscriptions, benefits and meters can be stored, seed one customer with
-    // 3 subscriptions, 5 grants and 2 meters per data set and measure its state here; then drop `pending`.
     name: "state-full",
     title: () => "GET /v1/customers/{id}/state (3 subscriptions, 5 grants, 2 meters)",
-    pending: "TODO: needs subscriptions, benefit grants and meters in the data set (not implemented yet)",
-    load: () => {
-      throw new Error("state-full is not implemented yet");
-    },
-    probe: () => {
-      throw new Error("state-full is not implemented yet");
-    },
+    prepare: prepareFullState,
+    load: (f) => getPath({ BENCH_VALUES: f.stateful!, BENCH_PATH_PREFIX: "/v1/customers/", BENCH_PATH_SUFFIX: "/state" }),
+    probe: (_m, i) => ({ method: "GET", path: `/v1/customers/${nth(fullStateCustomers, i)}/state` }),
   },
   {
     name: "list",
@@ -121,3 +123,57 @@ export const ENDPOINTS: Endpoint[] = [
     }),
   },
 ];
+
+/** How many customers of the data set get the full state (their ids are what wrk requests). */
+const FULL_STATE_CUSTOMERS = 50;
+let fullStateCustomers: string[] = [];
+
+/**
+ * The catalog of a typical subscription business, then FULL_STATE_CUSTOMERS customers with 3
+ * subscriptions (5 benefit grants in all, 2 of them meter credits) and usage on 2 meters.
+ */
+async function prepareFullState(api: Api, meta: DatasetMeta, files: ValueFiles): Promise<void> {
+  const meter = (name: string, aggregation: object) =>
+    api("POST", "/v1/meters/", {
+      name,
+      filter: { conjunction: "and", clauses: [{ property: "name", operator: "eq", value: name }] },
+      aggregation,
+    });
+  const calls = await meter("api_call", { func: "count" });
+  const tokens = await meter("llm_tokens", { func: "sum", property: "tokens" });
+  const benefit = (type: string, description: string, properties: object) =>
+    api("POST", "/v1/benefits/", { type, description, properties });
+  const support = await benefit("custom", "Priority support", { note: "Write to support@example.com" });
+  const beta = await benefit("feature_flag", "Beta features", {});
+  const callCredits = await benefit("meter_credit", "10 000 API calls", { units: 10_000, rollover: false, meter_id: calls.id });
+  const tokenCredits = await benefit("meter_credit", "1 M tokens", { units: 1_000_000, rollover: true, meter_id: tokens.id });
+  const discord = await benefit("custom", "Community", { note: null });
+  const product = async (name: string, meterId: string | null, benefits: string[]) => {
+    const prices: object[] = [{ amount_type: "fixed", price_amount: 0 }];
+    if (meterId !== null) prices.push({ amount_type: "metered_unit", meter_id: meterId, unit_amount: "0.01" });
+    const created = await api("POST", "/v1/products/", { name, recurring_interval: "month", prices });
+    await api("POST", `/v1/products/${created.id}/benefits`, { benefits });
+    return created;
+  };
+  const plans = [
+    await product("API", calls.id, [support.id, callCredits.id]),
+    await product("LLM", tokens.id, [tokenCredits.id, beta.id]),
+    await product("Community", null, [discord.id]),
+  ];
+  fullStateCustomers = meta.sample.ids.slice(0, FULL_STATE_CUSTOMERS);
+  for (const customerId of fullStateCustomers) {
+    for (const plan of plans) await api("POST", "/v1/subscriptions/", { product_id: plan.id, customer_id: customerId });
+    await api("POST", "/v1/events/ingest", {
+      events: [
+        { name: "api_call", customer_id: customerId },
+        { name: "llm_tokens", customer_id: customerId, metadata: { tokens: 1234 } },
+      ],
+    });
+  }
+  const state = await api("GET", `/v1/customers/${fullStateCustomers[0]}/state`);
+  const shape = [state.active_subscriptions?.length, state.granted_benefits?.length, state.active_meters?.length].join("/");
+  if (shape !== "3/5/2")
+    throw new Error(`state-full: a prepared customer's state has ${shape} subscriptions/grants/meters, expected 3/5/2`);
+  files.stateful = join(dirname(files.ids), "state-full-ids.txt");
+  writeFileSync(files.stateful, fullStateCustomers.join("\n") + "\n");
+}
