@@ -25,6 +25,7 @@ import {
 import { expiryWithinRange, parseDuration } from "../platform/auth/tokens.js";
 import { parseCorsOrigins } from "../platform/http/origins.js";
 import { SeedError } from "../platform/seed.js";
+import { packageFile } from "../platform/package-root.js";
 import { servedScopes } from "../modules.js";
 import { DEFAULT_DATABASE_URL, locate, withStorage, type DatabaseLocation } from "./database.js";
 import { backupDatabase, resetDatabase, seedFile } from "./data.js";
@@ -32,7 +33,7 @@ import { organizationView, tokenView, userView } from "./views.js";
 
 export { DEFAULT_DATABASE_URL };
 
-const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string }).version;
 
 const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;

@@ -7,11 +7,12 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
+import { packageFile } from "../package-root.js";
 import type { JsonSchema } from "../schema/core.js";
 import type { KnownRoute } from "./fallbacks.js";
 import { sendJson } from "./send.js";
 
-const VENDOR_DIR = new URL("../../../vendor/scalar/", import.meta.url);
+const VENDOR_DIR = packageFile("vendor/scalar/");
 
 /** The renderer's version names its URL, so browsers may cache it for good. */
 function rendererVersion(): string | null {
