@@ -6,6 +6,13 @@ import { listQuery } from "../../platform/schema/list-query.js";
 import { enumOrListParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
 import { BENEFIT_TYPES } from "./model.js";
+import {
+  exampleBenefit,
+  exampleBenefitCreateBody,
+  exampleBenefitPage,
+  exampleBenefitUpdateBody,
+  exampleUpdatedBenefit,
+} from "./examples.js";
 import { benefitCreate, benefitUpdate } from "./requests.js";
 import { benefitListResponse, benefitResponse } from "./responses.js";
 import type { BenefitService } from "./service.js";
@@ -44,6 +51,7 @@ export const benefitOperations = [
     scopes: READ,
     query: benefitListQuery,
     response: { status: 200, body: benefitListResponse },
+    examples: { response: exampleBenefitPage },
     handle: async ({ access, query: { filters, sorting, limit, offset } }, { benefits }) => {
       const page = await benefits.list(access, {
         organizationIds: filters.organization_id,
@@ -68,6 +76,7 @@ export const benefitOperations = [
     scopes: WRITE,
     body: benefitCreate,
     response: { status: 201, body: benefitResponse },
+    examples: { body: exampleBenefitCreateBody, response: exampleBenefit },
     handle: ({ access, body }, { benefits }) => benefits.create(access, body),
   }),
   operation({
@@ -79,6 +88,7 @@ export const benefitOperations = [
     scopes: READ,
     params: byId,
     response: { status: 200, body: benefitResponse },
+    examples: { response: exampleBenefit },
     errors: [NOT_FOUND],
     handle: ({ access, params }, { benefits }) => benefits.get(access, params.id),
   }),
@@ -92,6 +102,7 @@ export const benefitOperations = [
     params: byId,
     body: benefitUpdate,
     response: { status: 200, body: benefitResponse },
+    examples: { body: exampleBenefitUpdateBody, response: exampleUpdatedBenefit },
     errors: [NOT_FOUND],
     handle: async ({ access, params, body }, { benefits }) => benefits.update(access, await benefits.get(access, params.id), body),
   }),
