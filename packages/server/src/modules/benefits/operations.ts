@@ -1,10 +1,10 @@
 // The benefits endpoints, each defined once.
-import { NotPermitted, ResourceNotFound } from "../../platform/errors.js";
+import { NotPermitted } from "../../platform/errors.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { enumOrListParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { enumOrListParam, metadataParam, textParam, uuidListParam } from "../../platform/schema/query.js";
 import { BENEFIT_TYPES } from "./model.js";
 import {
   exampleBenefit,
@@ -25,8 +25,7 @@ export interface BenefitServices {
 const operation = operationsFor<BenefitServices>();
 
 const { read: READ, write: WRITE } = resourceScopes("benefits");
-const byId = { id: pathParam(uuid4(), "The benefit ID.") };
-const NOT_FOUND = [ResourceNotFound, "Benefit not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("benefit");
 
 const benefitListQuery = listQuery({
   sortFields: ["created_at", "description", "type", "user_order"] satisfies BenefitSortField[],

@@ -1,10 +1,9 @@
 // The four meters endpoints, each defined once.
-import { ResourceNotFound } from "../../platform/errors.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { booleanParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { booleanParam, metadataParam, textParam, uuidListParam } from "../../platform/schema/query.js";
 import { exampleMeter, exampleMeterCreateBody, exampleMeterPage, exampleMeterUpdateBody, exampleUpdatedMeter } from "./examples.js";
 import { meterCreate, meterUpdate } from "./requests.js";
 import { meterListResponse, meterResponse } from "./responses.js";
@@ -18,8 +17,7 @@ export interface MeterServices {
 const operation = operationsFor<MeterServices>();
 
 const { read: READ, write: WRITE } = resourceScopes("meters");
-const byId = { id: pathParam(uuid4(), "The meter ID.") };
-const NOT_FOUND = [ResourceNotFound, "Meter not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("meter");
 
 const meterListQuery = listQuery({
   sortFields: ["created_at", "name"] satisfies MeterSortField[],

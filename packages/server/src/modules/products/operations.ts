@@ -1,10 +1,10 @@
 // The products endpoints, each defined once.
-import { NotPermitted, ResourceNotFound } from "../../platform/errors.js";
+import { NotPermitted } from "../../platform/errors.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { booleanParam, enumListParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { booleanParam, enumListParam, metadataParam, textParam, uuidListParam } from "../../platform/schema/query.js";
 import { PRODUCT_VISIBILITIES } from "./model.js";
 import {
   exampleProduct,
@@ -27,8 +27,7 @@ export interface ProductServices {
 const operation = operationsFor<ProductServices>();
 
 const { read: READ, write: WRITE } = resourceScopes("products");
-const byId = { id: pathParam(uuid4(), "The product ID.") };
-const NOT_FOUND = [ResourceNotFound, "Product not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("product");
 
 const productListQuery = listQuery({
   sortFields: ["created_at", "name", "price_amount_type", "price_amount"] satisfies ProductSortField[],
