@@ -7,7 +7,7 @@ import { bootstrap, listOrganizations, tokenHint, type OrganizationRecord } from
 import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
 import type { HttpLimits } from "../platform/http/listener.js";
-import { openRequestLog, type LogFormat, type LogLevel, type RequestLog } from "../platform/http/request-log.js";
+import { openRequestLog, type LogFormat, type LogLevel } from "../platform/http/request-log.js";
 import { openStorage } from "../storage.js";
 import { DEFAULT_DATABASE_URL, isNewFile, type DatabaseLocation } from "./database.js";
 import { isWorker, serveAsWorker, startWorkers } from "./workers.js";

@@ -223,11 +223,9 @@ describe("serve: log format and level", () => {
       child.stdin!.write("\u0003");
       await exited;
     }
-    assert.match(output, /\u001b\[\d+m/, "colour codes on a terminal");
-    assert.match(
-      output.replace(/\u001b\[\d+m/g, ""),
-      /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: polar-customers listening on http:\/\/127\.0\.0\.1:\d+ /m,
-    );
+    const colour = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g");
+    assert.match(output, colour, "colour codes on a terminal");
+    assert.match(output.replace(colour, ""), /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: polar-customers listening on http:\/\/127\.0\.0\.1:\d+ /m);
     assert.doesNotMatch(output, /^\{/m, "no JSON on a terminal");
   });
 
