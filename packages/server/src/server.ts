@@ -8,7 +8,7 @@ import type { Clock } from "./platform/clock.js";
 import { buildApp, type App } from "./platform/http/app.js";
 import type { HttpLimits } from "./platform/http/listener.js";
 import type { RouteGroup } from "./platform/http/operation.js";
-import { openRequestLog } from "./platform/http/request-log.js";
+import { openRequestLog, type LogOptions, type RequestLog } from "./platform/http/request-log.js";
 import { startScheduler, type ScheduledJob } from "./platform/scheduler.js";
 import { openStorage, type Storage } from "./storage.js";
 import { parseAdvanceBody, TestClocks, TestClockService, type ClockTarget } from "./modules/test-clock/index.js";
@@ -17,8 +17,10 @@ export interface ServerOptions {
   databaseUrl: string;
   host?: string;
   port?: number;
-  /** The request log (one line per request on stdout) at this pino level; off by default. */
-  logger?: false | { level: string; stream?: NodeJS.WritableStream };
+  /** The request log (one line per request on stdout) at this pino level and format; off by default. */
+  logger?: false | LogOptions;
+  /** An already opened log (the one `serve` announced on); takes the place of `logger`. */
+  log?: RequestLog;
   /** Use an already opened storage instead of opening `databaseUrl`. */
   storage?: Storage;
   clock?: Clock;
@@ -75,11 +77,23 @@ export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
   return groups;
 }
 
+/** Runs `action` with the log raised to warnings (no request can be answered before listen resolves). */
+async function quietly<T>(log: RequestLog | undefined, action: () => Promise<T>): Promise<T> {
+  if (log === undefined || log.logger.level === "silent") return action();
+  const level = log.logger.level;
+  log.logger.level = "warn";
+  try {
+    return await action();
+  } finally {
+    log.logger.level = level;
+  }
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(options.databaseUrl));
   const testClocks = await openTestClocks(storage);
   const clock = options.clock ?? testClocks.clocks;
-  const log = options.logger ? openRequestLog(options.logger.level, options.logger.stream) : undefined;
+  const log = options.log ?? (options.logger ? openRequestLog(options.logger) : undefined);
   const jobs = scheduledJobs(storage, clock);
   const scheduler = startScheduler({
     jobs,
@@ -118,7 +132,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   let address: string;
   try {
-    address = await app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 });
+    // Fastify's own "Server listening at" line would repeat, out of order, what `serve` announces.
+    address = await quietly(log, () => app.fastify.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? 8000 }));
   } catch (error) {
     await scheduler.stop();
     await storage.close();

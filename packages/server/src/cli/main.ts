@@ -24,6 +24,7 @@ import {
 } from "../modules/accounts/index.js";
 import { expiryWithinRange, parseDuration } from "../platform/auth/tokens.js";
 import { parseCorsOrigins } from "../platform/http/origins.js";
+import { LOG_FORMATS, LOG_LEVELS, isLogFormat, isLogLevel } from "../platform/http/log-options.js";
 import { SeedError } from "../platform/seed.js";
 import { packageFile } from "../platform/package-root.js";
 import { servedScopes } from "../modules.js";
@@ -105,6 +106,18 @@ function buildProgram(): Command {
       ),
     )
     .addOption(new Option("--workers <n>", "server processes sharing the port (one per core is typical)").default("1"))
+    .addOption(
+      new Option("--log-level <level>", `request log and warnings: ${LOG_LEVELS.join(", ")}`).default(
+        process.env.LOG_LEVEL || "info",
+        "$LOG_LEVEL or info",
+      ),
+    )
+    .addOption(
+      new Option("--log-format <format>", "auto (pretty on a terminal, JSON lines otherwise), json or pretty").default(
+        process.env.LOG_FORMAT || "auto",
+        "$LOG_FORMAT or auto",
+      ),
+    )
     .action(
       async (opts: {
         workers: string;
@@ -116,7 +129,14 @@ function buildProgram(): Command {
         corsOrigin: string[];
         bootstrapToken?: string;
         enableTestEndpoints: boolean;
+        logLevel: string;
+        logFormat: string;
       }) => {
+        // Before anything else, so that a typo creates nothing.
+        if (!isLogLevel(opts.logLevel))
+          throw new UsageError(`--log-level / LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${opts.logLevel}"`);
+        if (!isLogFormat(opts.logFormat))
+          throw new UsageError(`--log-format / LOG_FORMAT must be one of ${LOG_FORMATS.join(", ")}, got "${opts.logFormat}"`);
         const location = db(opts);
         const port = Number(opts.port);
         if (opts.port.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65535) {
@@ -151,6 +171,8 @@ function buildProgram(): Command {
           bootstrapToken: opts.bootstrapToken,
           enableTestEndpoints: opts.enableTestEndpoints,
           workers,
+          logLevel: opts.logLevel,
+          logFormat: opts.logFormat,
         });
       },
     );

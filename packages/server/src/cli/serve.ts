@@ -7,6 +7,7 @@ import { bootstrap, listOrganizations, tokenHint, type OrganizationRecord } from
 import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
 import type { HttpLimits } from "../platform/http/listener.js";
+import { openRequestLog, type LogFormat, type LogLevel } from "../platform/http/request-log.js";
 import { openStorage } from "../storage.js";
 import { DEFAULT_DATABASE_URL, isNewFile, type DatabaseLocation } from "./database.js";
 import { isWorker, serveAsWorker, startWorkers } from "./workers.js";
@@ -22,44 +23,50 @@ export interface ServeOptions {
   enableTestEndpoints: boolean;
   /** Server processes sharing the port (node:cluster); 1 serves in this process. */
   workers?: number;
+  /** LOG_LEVEL / --log-level, already checked. */
+  logLevel: LogLevel;
+  /** LOG_FORMAT / --log-format: pretty lines on a terminal and JSON lines otherwise, unless chosen. */
+  logFormat: LogFormat;
 }
 
 /** A failure of the environment rather than of the command line (exit status 1). */
 export class ListenError extends Error {}
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** At most this many organizations are listed at start; `orgs list` shows them all. */
 const LISTED_ORGANIZATIONS = 10;
 
 export async function serve(options: ServeOptions): Promise<void> {
   const { location } = options;
-  const level = process.env.LOG_LEVEL ?? "info";
-  const logger: false | { level: string } = level === "silent" ? false : { level };
+  const logging = { level: options.logLevel, format: options.logFormat };
   const serverOptions = {
     databaseUrl: location.url,
     host: options.host,
     port: options.port,
-    logger,
+    logger: logging,
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     enableTestEndpoints: options.enableTestEndpoints,
   };
   // A forked worker: the primary already bootstrapped and migrated, and does the talking.
   if (isWorker()) return serveAsWorker(serverOptions);
+  const log = openRequestLog(logging);
   const isNew = isNewFile(location);
   const storage = await openStorage(location.url);
-  const lines: string[] = [];
-  if (isNew) lines.push(`Created new database at ${location.file}`);
+  const lines: Line[] = [];
+  if (isNew) lines.push([`Created new database at ${location.file}`, { database_file: location.file }]);
   let organizations: OrganizationRecord[];
   try {
     const boot = await bootstrap(storage, servedScopes(), options.bootstrapToken);
     if (boot.kind === "created") {
-      lines.push(`Created organization "${boot.organization.name}" (organization id ${boot.organization.id})`);
+      const organization = { organization_id: boot.organization.id };
+      lines.push([`Created organization "${boot.organization.name}" (organization id ${boot.organization.id})`, organization]);
       lines.push(
         boot.chosen
-          ? `Organization access token with every scope: the bootstrap token ${tokenHint(boot.token)}… (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)`
-          : `Organization access token with every scope (shown once, keep it safe): ${boot.token}`,
+          ? [
+              `Organization access token with every scope: the bootstrap token ${tokenHint(boot.token)}… (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)`,
+              organization,
+            ]
+          : [`Organization access token with every scope (shown once, keep it safe): ${boot.token}`, organization],
       );
     }
     organizations = await listOrganizations(storage);
@@ -71,7 +78,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const workers = options.workers ?? 1;
   let server;
   try {
-    server = workers > 1 ? await startWorkers(workers, storage) : await startServer({ ...serverOptions, storage });
+    server = workers > 1 ? await startWorkers(workers, storage) : await startServer({ ...serverOptions, log, storage });
   } catch (error) {
     throw listenError(error, options) ?? error;
   }
@@ -85,26 +92,36 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   });
-  for (const line of [...lines, ...banner(organizations, location, server.url, options.enableTestEndpoints)]) say(line);
-  say(`polar-customers listening on ${server.url} (database ${location.display})`);
+  for (const [message, fields] of [...lines, ...banner(organizations, location, server.url, options.enableTestEndpoints)])
+    log.announce(message, fields);
+  log.announce(`polar-customers listening on ${server.url} (database ${location.display})`, {
+    url: server.url,
+    database: location.display,
+  });
   await stopped;
   await server.close();
   await storage.close();
+  log.flush();
 }
 
-function banner(organizations: OrganizationRecord[], location: DatabaseLocation, url: string, testEndpoints: boolean): string[] {
-  const lines = organizations.slice(0, LISTED_ORGANIZATIONS).map((org) => `Organization "${org.name}" (id ${org.id})`);
+/** A startup line: its text, and in JSON the fields a program would otherwise parse out of it. */
+type Line = [message: string, fields?: Record<string, unknown>];
+
+function banner(organizations: OrganizationRecord[], location: DatabaseLocation, url: string, testEndpoints: boolean): Line[] {
+  const lines = organizations
+    .slice(0, LISTED_ORGANIZATIONS)
+    .map((org): Line => [`Organization "${org.name}" (id ${org.id})`, { organization_id: org.id }]);
   if (organizations.length > LISTED_ORGANIZATIONS)
-    lines.push(`… and ${organizations.length - LISTED_ORGANIZATIONS} more: polar-customers orgs list`);
-  if (organizations.length === 0) lines.push("No organizations: create one with polar-customers orgs create --name NAME");
+    lines.push([`… and ${organizations.length - LISTED_ORGANIZATIONS} more: polar-customers orgs list`]);
+  if (organizations.length === 0) lines.push(["No organizations: create one with polar-customers orgs create --name NAME"]);
   // The database option only when it is needed and can be copied as printed (a redacted URL cannot).
   const database =
     location.url === DEFAULT_DATABASE_URL ? "" : location.file ? ` --database sqlite:${location.file}` : " (with the same --database)";
   if (location.url === "sqlite::memory:")
-    lines.push("Get a token: none can be issued for an in-memory database from outside; start with POLAR_BOOTSTRAP_TOKEN");
-  else lines.push(`Get a token: polar-customers tokens create --org ${organizations[0]?.id ?? "ORG_ID"}${database}`);
-  lines.push(`API reference: ${url}/docs (OpenAPI: ${url}/openapi.json)`);
-  if (testEndpoints) lines.push(`Test endpoints enabled: POST ${url}/v1/_test/reset`);
+    lines.push(["Get a token: none can be issued for an in-memory database from outside; start with POLAR_BOOTSTRAP_TOKEN"]);
+  else lines.push([`Get a token: polar-customers tokens create --org ${organizations[0]?.id ?? "ORG_ID"}${database}`]);
+  lines.push([`API reference: ${url}/docs (OpenAPI: ${url}/openapi.json)`, { docs: `${url}/docs`, openapi: `${url}/openapi.json` }]);
+  if (testEndpoints) lines.push([`Test endpoints enabled: POST ${url}/v1/_test/reset`]);
   return lines;
 }
 

@@ -45,7 +45,7 @@ describe("Docker image", () => {
       }
       assert.equal(health, "healthy");
       const { stdout: logs } = await docker(["logs", name]);
-      const token = /\b(polar_oat_\S+)/.exec(logs)?.[1];
+      const token = /\b(polar_oat_[A-Za-z0-9_-]+)/.exec(logs)?.[1];
       assert.ok(token, logs);
       const port = (await docker(["port", name, "8000/tcp"])).stdout.trim().split(":").pop();
       const reply = await fetch(`http://127.0.0.1:${port}/v1/customers/`, { headers: { authorization: `Bearer ${token}` } });

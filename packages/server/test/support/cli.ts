@@ -96,7 +96,9 @@ export const token = (stdout: string, pattern: RegExp) => {
 export interface Served {
   child: ChildProcess;
   url: string;
+  /** The startup lines' text: each is a JSON log record (stdout is not a terminal), this is its `msg`. */
   lines: string[];
+  records: (Record<string, unknown> & { msg: string })[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr: () => string;
 }
@@ -124,7 +126,11 @@ export function serve(cwd: string, args: string[], env: Record<string, string> =
       const match = /listening on (http:\/\/[^\s]+)/.exec(stdout);
       if (match && stdout.endsWith("\n")) {
         clearTimeout(timer);
-        resolvePromise({ child, url: match[1], lines: stdout.trimEnd().split("\n"), exited, stderr: () => stderr });
+        const records = stdout
+          .trimEnd()
+          .split("\n")
+          .map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string });
+        resolvePromise({ child, url: match[1], lines: records.map((r) => r.msg), records, exited, stderr: () => stderr });
       }
     });
     void exited.then(({ code }) => {

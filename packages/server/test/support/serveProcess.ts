@@ -56,7 +56,7 @@ export async function startServeProcess(
         reject(new Error(`serve exited with ${code}:\n${output}`));
       });
     });
-    const token = /\b(polar_oat_\S+)/.exec(output)?.[1] ?? null;
+    const token = /\b(polar_oat_[A-Za-z0-9_-]+)/.exec(output)?.[1] ?? null;
     return { url, token, output: () => output, stop };
   } catch (error) {
     await stop();

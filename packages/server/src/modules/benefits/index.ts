@@ -29,3 +29,4 @@ export { BENEFIT_TYPES, VISIBILITY_CONFIGURABLE, creditedMeterId } from "./model
 export type { BenefitAttachments } from "./service.js";
 export type { BenefitStore } from "./store.js";
 export { benefitResponse } from "./responses.js";
+export { exampleBenefit } from "./examples.js";

@@ -1,11 +1,18 @@
 // The benefits endpoints, each defined once.
-import { NotPermitted, ResourceNotFound } from "../../platform/errors.js";
+import { NotPermitted } from "../../platform/errors.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { enumOrListParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { enumOrListParam, metadataParam, textParam, uuidListParam } from "../../platform/schema/query.js";
 import { BENEFIT_TYPES } from "./model.js";
+import {
+  exampleBenefit,
+  exampleBenefitCreateBody,
+  exampleBenefitPage,
+  exampleBenefitUpdateBody,
+  exampleUpdatedBenefit,
+} from "./examples.js";
 import { benefitCreate, benefitUpdate } from "./requests.js";
 import { benefitListResponse, benefitResponse } from "./responses.js";
 import type { BenefitService } from "./service.js";
@@ -18,8 +25,7 @@ export interface BenefitServices {
 const operation = operationsFor<BenefitServices>();
 
 const { read: READ, write: WRITE } = resourceScopes("benefits");
-const byId = { id: pathParam(uuid4(), "The benefit ID.") };
-const NOT_FOUND = [ResourceNotFound, "Benefit not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("benefit");
 
 const benefitListQuery = listQuery({
   sortFields: ["created_at", "description", "type", "user_order"] satisfies BenefitSortField[],
@@ -44,6 +50,7 @@ export const benefitOperations = [
     scopes: READ,
     query: benefitListQuery,
     response: { status: 200, body: benefitListResponse },
+    examples: { response: exampleBenefitPage },
     handle: async ({ access, query: { filters, sorting, limit, offset } }, { benefits }) => {
       const page = await benefits.list(access, {
         organizationIds: filters.organization_id,
@@ -68,6 +75,7 @@ export const benefitOperations = [
     scopes: WRITE,
     body: benefitCreate,
     response: { status: 201, body: benefitResponse },
+    examples: { body: exampleBenefitCreateBody, response: exampleBenefit },
     handle: ({ access, body }, { benefits }) => benefits.create(access, body),
   }),
   operation({
@@ -79,6 +87,7 @@ export const benefitOperations = [
     scopes: READ,
     params: byId,
     response: { status: 200, body: benefitResponse },
+    examples: { response: exampleBenefit },
     errors: [NOT_FOUND],
     handle: ({ access, params }, { benefits }) => benefits.get(access, params.id),
   }),
@@ -92,6 +101,7 @@ export const benefitOperations = [
     params: byId,
     body: benefitUpdate,
     response: { status: 200, body: benefitResponse },
+    examples: { body: exampleBenefitUpdateBody, response: exampleUpdatedBenefit },
     errors: [NOT_FOUND],
     handle: async ({ access, params, body }, { benefits }) => benefits.update(access, await benefits.get(access, params.id), body),
   }),

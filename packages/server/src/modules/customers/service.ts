@@ -3,9 +3,10 @@
 // layer raises business errors and talks to the store.
 
 import { randomUUID } from "node:crypto";
-import { assertRole, type AccessContext, type MemberRole } from "../../platform/auth/principal.js";
+import { assertCanManage, targetOrganization } from "../../platform/auth/organization.js";
+import type { AccessContext } from "../../platform/auth/principal.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
-import { Conflict, NotPermitted, ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
+import { Conflict, ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
 import { UniqueViolationError } from "../../platform/storage/seam.js";
 import { validateTaxId } from "../../validation/taxId.js";
@@ -24,11 +25,6 @@ const fail = (...issues: Issue[]): never => {
 };
 
 export type ListParams = Omit<ListCustomersQuery, "organizationIds"> & { organizationIds?: string[] };
-
-/** Polar's `customers:manage` role permission: `finance` members may only read. */
-const MANAGING_ROLES: ReadonlySet<MemberRole> = new Set(["owner", "admin", "member"]);
-const assertCanManage = (context: AccessContext, organizationId: string) =>
-  assertRole(context, organizationId, MANAGING_ROLES, () => new NotPermitted("You don't have permission to manage customers"));
 
 export class CustomerService {
   constructor(
@@ -64,8 +60,8 @@ export class CustomerService {
   }
 
   async create(context: AccessContext, body: CustomerCreate): Promise<CustomerRecord> {
-    const organizationId = this.targetOrganization(context, body.organization_id ?? null);
-    assertCanManage(context, organizationId);
+    const organizationId = targetOrganization(context, body.organization_id ?? null);
+    assertCanManage(context, organizationId, "customers");
     const email = body.email ?? null;
     const externalId = body.external_id ?? null;
     await this.assertUnique(organizationId, email, externalId);
@@ -95,7 +91,7 @@ export class CustomerService {
 
   /** Applies a PATCH; `body` lacks external_id/type on the external-id variant. */
   async update(context: AccessContext, customer: CustomerRecord, body: CustomerUpdate): Promise<CustomerRecord> {
-    assertCanManage(context, customer.organizationId);
+    assertCanManage(context, customer.organizationId, "customers");
     const changes: CustomerChanges = {};
     const problems: Issue[] = [];
 
@@ -168,40 +164,12 @@ export class CustomerService {
   }
 
   async delete(context: AccessContext, customer: CustomerRecord, anonymize: boolean): Promise<void> {
-    assertCanManage(context, customer.organizationId);
+    assertCanManage(context, customer.organizationId, "customers");
     const now = this.now(customer.organizationId);
     let changes = softDeleteChanges(customer, now);
     if (anonymize) changes = { ...changes, ...anonymizedChanges({ ...customer, ...changes }, now) };
     const deleted = await this.store.update(customer.id, changes);
     if (!deleted) throw new ResourceNotFound();
-  }
-
-  private targetOrganization(context: AccessContext, requested: string | null): string {
-    const { principal } = context;
-    if (principal.kind === "organization") {
-      if (requested !== null) {
-        fail(
-          issue(
-            "organization_token",
-            ["body", "organization_id"],
-            "Setting organization_id is disallowed when using an organization token.",
-            requested,
-          ),
-        );
-      }
-      if (!context.organizationIds.includes(principal.organizationId)) {
-        fail(issue("value_error", ["body", "organization_id"], "Organization not found.", context.narrowedTo));
-      }
-      return principal.organizationId;
-    }
-    if (requested === null) {
-      if (context.narrowedTo !== null && context.organizationIds.length === 1) return context.organizationIds[0];
-      return fail(issue("missing", ["body", "organization_id"], "organization_id is required.", null));
-    }
-    if (!context.organizationIds.includes(requested)) {
-      fail(issue("value_error", ["body", "organization_id"], "Organization not found.", requested));
-    }
-    return requested;
   }
 
   private async assertUnique(organizationId: string, email: string | null, externalId: string | null, excludeId?: string) {

@@ -1,10 +1,10 @@
 // The four meters endpoints, each defined once.
-import { ResourceNotFound } from "../../platform/errors.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { booleanParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { booleanParam, metadataParam, textParam, uuidListParam } from "../../platform/schema/query.js";
+import { exampleMeter, exampleMeterCreateBody, exampleMeterPage, exampleMeterUpdateBody, exampleUpdatedMeter } from "./examples.js";
 import { meterCreate, meterUpdate } from "./requests.js";
 import { meterListResponse, meterResponse } from "./responses.js";
 import type { MeterService } from "./service.js";
@@ -17,8 +17,7 @@ export interface MeterServices {
 const operation = operationsFor<MeterServices>();
 
 const { read: READ, write: WRITE } = resourceScopes("meters");
-const byId = { id: pathParam(uuid4(), "The meter ID.") };
-const NOT_FOUND = [ResourceNotFound, "Meter not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("meter");
 
 const meterListQuery = listQuery({
   sortFields: ["created_at", "name"] satisfies MeterSortField[],
@@ -41,6 +40,7 @@ export const meterOperations = [
     scopes: READ,
     query: meterListQuery,
     response: { status: 200, body: meterListResponse },
+    examples: { response: exampleMeterPage },
     handle: async ({ access, query: { filters, sorting, limit, offset } }, { meters }) => {
       const page = await meters.list(access, {
         organizationIds: filters.organization_id,
@@ -63,6 +63,7 @@ export const meterOperations = [
     scopes: WRITE,
     body: meterCreate,
     response: { status: 201, body: meterResponse },
+    examples: { body: exampleMeterCreateBody, response: exampleMeter },
     handle: ({ access, body }, { meters }) => meters.create(access, body),
   }),
   operation({
@@ -74,6 +75,7 @@ export const meterOperations = [
     scopes: READ,
     params: byId,
     response: { status: 200, body: meterResponse },
+    examples: { response: exampleMeter },
     errors: [NOT_FOUND],
     handle: ({ access, params }, { meters }) => meters.get(access, params.id),
   }),
@@ -87,6 +89,7 @@ export const meterOperations = [
     params: byId,
     body: meterUpdate,
     response: { status: 200, body: meterResponse },
+    examples: { body: exampleMeterUpdateBody, response: exampleUpdatedMeter },
     errors: [NOT_FOUND],
     handle: async ({ access, params, body }, { meters }) => meters.update(access, await meters.get(access, params.id), body),
   }),

@@ -1,11 +1,20 @@
 // The products endpoints, each defined once.
-import { NotPermitted, ResourceNotFound } from "../../platform/errors.js";
+import { NotPermitted } from "../../platform/errors.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { booleanParam, enumListParam, metadataParam, pathParam, textParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { booleanParam, enumListParam, metadataParam, textParam, uuidListParam } from "../../platform/schema/query.js";
 import { PRODUCT_VISIBILITIES } from "./model.js";
+import {
+  exampleProduct,
+  exampleProductBenefitsBody,
+  exampleProductCreateBody,
+  exampleProductPage,
+  exampleProductUpdateBody,
+  exampleProductWithBenefits,
+  exampleUpdatedProduct,
+} from "./examples.js";
 import { productBenefitsUpdate, productCreate, productUpdate } from "./requests.js";
 import { productListResponse, productResponse } from "./responses.js";
 import type { ProductService } from "./service.js";
@@ -18,8 +27,7 @@ export interface ProductServices {
 const operation = operationsFor<ProductServices>();
 
 const { read: READ, write: WRITE } = resourceScopes("products");
-const byId = { id: pathParam(uuid4(), "The product ID.") };
-const NOT_FOUND = [ResourceNotFound, "Product not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("product");
 
 const productListQuery = listQuery({
   sortFields: ["created_at", "name", "price_amount_type", "price_amount"] satisfies ProductSortField[],
@@ -46,6 +54,7 @@ export const productOperations = [
     scopes: READ,
     query: productListQuery,
     response: { status: 200, body: productListResponse },
+    examples: { response: exampleProductPage },
     handle: async ({ access, query: { filters, sorting, limit, offset } }, { products }) => {
       const page = await products.list(access, {
         organizationIds: filters.organization_id,
@@ -72,6 +81,7 @@ export const productOperations = [
     scopes: WRITE,
     body: productCreate,
     response: { status: 201, body: productResponse },
+    examples: { body: exampleProductCreateBody, response: exampleProduct },
     handle: async ({ access, body }, { products }) => products.view(await products.create(access, body)),
   }),
   operation({
@@ -83,6 +93,7 @@ export const productOperations = [
     scopes: READ,
     params: byId,
     response: { status: 200, body: productResponse },
+    examples: { response: exampleProduct },
     errors: [NOT_FOUND],
     handle: async ({ access, params }, { products }) => products.view(await products.get(access, params.id)),
   }),
@@ -96,6 +107,7 @@ export const productOperations = [
     params: byId,
     body: productUpdate,
     response: { status: 200, body: productResponse },
+    examples: { body: exampleProductUpdateBody, response: exampleUpdatedProduct },
     errors: [NOT_FOUND, NotPermitted],
     handle: async ({ access, params, body }, { products }) =>
       products.view(await products.update(access, await products.get(access, params.id), body)),
@@ -110,6 +122,7 @@ export const productOperations = [
     params: byId,
     body: productBenefitsUpdate,
     response: { status: 200, body: productResponse },
+    examples: { body: exampleProductBenefitsBody, response: exampleProductWithBenefits },
     errors: [NOT_FOUND, NotPermitted],
     handle: async ({ access, params, body }, { products }) =>
       products.view(await products.setBenefits(access, await products.get(access, params.id), body.benefits ?? [])),

@@ -1,14 +1,34 @@
-// The request log: one JSON line per answered request (method, path, status,
-// duration in ms) through pino, written asynchronously so that logging never
-// waits for the terminal or file behind stdout. Fastify's own request logging
+// The server's log through pino: one line per answered request (method, path,
+// status, duration in ms) and the startup lines, as JSON lines, or as
+// pino-pretty's human-readable lines on a terminal; written asynchronously so
+// that logging never waits for the terminal or file behind stdout. Fastify's own request logging
 // (two lines per request with serialized request and reply) is replaced by
 // overriding its log controller, so no extra hook runs per request.
 
 import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino, type Logger } from "pino";
+import { prettyFactory } from "pino-pretty";
+import type { LogFormat, LogLevel } from "./log-options.js";
+
+export * from "./log-options.js";
+
+export interface LogOptions {
+  level: LogLevel;
+  /** `auto` (the default) is `pretty` when stdout is a terminal and `json` otherwise. */
+  format?: LogFormat;
+  /** Tests pass a stream to read the lines back; stdout (fd 1) otherwise. */
+  stream?: NodeJS.WritableStream;
+}
 
 export interface RequestLog {
+  /** The request log and warnings, at the chosen level. */
   readonly logger: Logger;
+  /**
+   * Startup lines (what was created, where everything is, "listening on"):
+   * written whatever the level, since they carry a token shown only once and
+   * the line supervisors wait for. Sent out at once rather than batched.
+   */
+  announce(message: string, fields?: Record<string, unknown>): void;
   /** Writes out whatever is still buffered; call before the process exits. */
   flush(): void;
 }
@@ -16,22 +36,79 @@ export interface RequestLog {
 const BATCH_BYTES = 8 * 1024;
 const FLUSH_INTERVAL_MS = 1_000;
 
-/** `fd` 1 is stdout; tests pass a file's descriptor, or a stream to read the lines back. */
-export function openRequestLog(level: string, fd: number | NodeJS.WritableStream = 1): RequestLog {
-  if (typeof fd !== "number") return { logger: pino({ level, base: { pid: process.pid } }, fd), flush: () => {} };
-  // Asynchronous and buffered: lines collect in memory and go out in writes of
-  // at least BATCH_BYTES (one write per request cost more than the line itself
-  // under load), or at the latest after FLUSH_INTERVAL_MS when traffic is light.
-  const destination = pino.destination({ dest: fd, sync: false, minLength: BATCH_BYTES });
-  const logger = pino({ level, base: { pid: process.pid } }, destination);
+/** Request records read `GET /v1/customers/ 200 1.2 ms`; other records their message (and an error's). */
+const prettyLine = (record: Record<string, unknown>, messageKey: string) => {
+  const message = `${String(record[messageKey] ?? "")}`;
+  const line =
+    record.method === undefined
+      ? message
+      : `${String(record.method)} ${String(record.path)} ${String(record.status)} ${String(record.ms)} ms`;
+  const err = record.err as { message?: unknown } | undefined;
+  return err?.message === undefined ? line : `${line}: ${String(err.message)}`;
+};
+
+export function openRequestLog(options: LogOptions): RequestLog {
+  const { level } = options;
+  const base = { pid: process.pid };
+  if (options.stream !== undefined) {
+    const logger = pino({ level, base }, options.stream);
+    const announcer = logger.child({}, { level: "info" });
+    return { logger, announce: (message, fields = {}) => announcer.info(fields, message), flush: () => {} };
+  }
+  const isTerminal = process.stdout.isTTY === true;
+  const pretty = options.format === "pretty" || ((options.format ?? "auto") === "auto" && isTerminal);
+  // JSON is asynchronous and buffered: lines collect in memory and go out in
+  // writes of at least BATCH_BYTES (one write per request cost more than the
+  // line itself under load), or at the latest after FLUSH_INTERVAL_MS when
+  // traffic is light. A person reading a terminal gets every line at once.
+  const destination = pino.destination({ dest: 1, sync: false, minLength: pretty ? 0 : BATCH_BYTES });
+  const format = pretty
+    ? prettyFactory({
+        // Colour only for a terminal (and never with NO_COLOR); a forced `pretty` into a file or pipe stays plain.
+        colorize: isTerminal && !process.env.NO_COLOR,
+        translateTime: "SYS:HH:MM:ss.l",
+        ignore: "pid,hostname",
+        hideObject: true,
+        singleLine: true,
+        messageFormat: (record, messageKey) => prettyLine(record, messageKey),
+      })
+    : undefined;
+  const sink = format
+    ? {
+        write: (line: string) => {
+          const text = format(line);
+          destination.write(text.endsWith("\n") ? text : `${text}\n`);
+        },
+      }
+    : destination;
+  const logger = pino({ level, base }, sink);
+  const announcer = logger.child({}, { level: "info" });
   const timer = setInterval(() => {
     destination.flush();
   }, FLUSH_INTERVAL_MS).unref();
+  // stdout closed by its reader (`serve | head -1`): a log nobody reads must
+  // not stop the server, so it keeps serving and logs nothing more.
+  let closed = false;
+  destination.on("error", (error: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    clearInterval(timer);
+    logger.level = "silent";
+    announcer.level = "silent";
+    try {
+      process.stderr.write(
+        `polar-customers: stdout is closed (${error.code ?? error.message}); the log is off, the server goes on serving\n`,
+      );
+    } catch {
+      // stderr may be gone too.
+    }
+  });
   let flushed = false;
   const flush = () => {
     if (flushed) return;
     flushed = true;
     clearInterval(timer);
+    if (closed) return;
     try {
       destination.flushSync();
     } catch {
@@ -39,7 +116,11 @@ export function openRequestLog(level: string, fd: number | NodeJS.WritableStream
     }
   };
   process.once("exit", flush);
-  return { logger, flush };
+  const announce = (message: string, fields: Record<string, unknown> = {}) => {
+    announcer.info(fields, message);
+    if (!closed) destination.flush();
+  };
+  return { logger, announce, flush };
 }
 
 /** The query string may carry search terms and emails: only the path is logged. */
@@ -65,7 +146,8 @@ class OneLinePerRequest extends LogController {
 
 /** Fastify options that route its logging through `log`, one line per request. */
 export function fastifyLogging(log: RequestLog | undefined) {
-  if (log === undefined) return { logger: false } as const;
+  // Silent: no logger at all, which is cheaper than one that drops every line.
+  if (log === undefined || log.logger.level === "silent") return { logger: false } as const;
   return {
     loggerInstance: log.logger as FastifyBaseLogger,
     logController: new OneLinePerRequest(),
