@@ -8,8 +8,10 @@ import { customersModule } from "./modules/customers/index.js";
 import { metersModule } from "./modules/meters/index.js";
 import { benefitsModule } from "./modules/benefits/index.js";
 import { productsModule } from "./modules/products/index.js";
+import { eventsModule } from "./modules/events/index.js";
+import { customerMetersModule } from "./modules/customer-meters/index.js";
 
-export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule] as const;
+export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule, eventsModule, customerMetersModule] as const;
 
 /** Every scope some operation of this server accepts: what a token needs to use all of it. */
 export function servedScopes(): Scope[] {
