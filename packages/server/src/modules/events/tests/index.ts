@@ -1,0 +1,7 @@
+// The events module's contract cases, run by the shared suites on both backends.
+import type { ModuleTests } from "../../../../test/support/contract.js";
+import { ingestCases } from "./http/ingest.case.js";
+
+export const tests: ModuleTests = {
+  http: [ingestCases],
+};
