@@ -9,7 +9,7 @@ import { metersModule } from "./modules/meters/index.js";
 import { benefitsModule } from "./modules/benefits/index.js";
 import { productsModule } from "./modules/products/index.js";
 import { eventsModule } from "./modules/events/index.js";
-import { customerMetersModule } from "./modules/customer-meters/index.js";
+import { customerMetersModule } from "./modules/customerMeters/index.js";
 
 export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule, eventsModule, customerMetersModule] as const;
 

@@ -1,0 +1,7 @@
+// The customer-meters module's contract cases, run by the shared suites on both backends.
+import type { ModuleTests } from "../../../../test/support/contract.js";
+import { customerMeterCases } from "./http/customerMeters.case.js";
+
+export const tests: ModuleTests = {
+  http: [customerMeterCases],
+};
