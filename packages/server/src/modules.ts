@@ -11,7 +11,15 @@ import { productsModule } from "./modules/products/index.js";
 import { eventsModule } from "./modules/events/index.js";
 import { customerMetersModule } from "./modules/customerMeters/index.js";
 
-export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule, eventsModule, customerMetersModule] as const;
+export const MODULES = [
+  accountsModule,
+  customersModule,
+  metersModule,
+  benefitsModule,
+  productsModule,
+  eventsModule,
+  customerMetersModule,
+] as const;
 
 /** Every scope some operation of this server accepts: what a token needs to use all of it. */
 export function servedScopes(): Scope[] {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { TestServer } from "../../../../../test/support/server.js";
 import { createMeter } from "../../../../../test/support/catalog.js";
 
-export { USAGE_SCOPES, ingest, ingestOk, usageOrg } from "../../../events/tests/http/support.js";
+export { USAGE_SCOPES, ingest, ingestOk, usageOrg } from "../../../../../test/support/usage.js";
 
 export const meterOf = (
   server: TestServer,

@@ -7,10 +7,27 @@ import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
 import type { GetStorage } from "../../../../../test/support/contract.js";
 import type { Storage } from "../../../../storage.js";
-import { customer, newOrg, tick } from "../../../customers/tests/storage/fixtures.js";
+import { newOrg, tick } from "../../../../../test/support/fixtures.js";
+import type { NewCustomer } from "../../../customers/index.js";
 import type { EventRecord } from "../../../events/index.js";
 import type { Aggregation, Filter } from "../../../meters/index.js";
 import { meterLedger, onCustomerCreated, usageReader } from "../../index.js";
+
+const customer = (organizationId: string, overrides: Partial<NewCustomer> = {}): NewCustomer => ({
+  id: randomUUID(),
+  organizationId,
+  createdAt: tick(),
+  email: null,
+  type: "individual",
+  name: null,
+  billingName: null,
+  billingAddress: null,
+  taxId: null,
+  locale: null,
+  externalId: null,
+  metadata: {},
+  ...overrides,
+});
 
 const ALL: Filter = { conjunction: "and", clauses: [] };
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { GetServer } from "../../../../../test/support/contract.js";
 import { assertDocumentedReply, fuzzParams, jsonish } from "../../../../../test/support/catalog.js";
-import { usageOrg } from "./support.js";
+import { usageOrg } from "../../../../../test/support/usage.js";
 
 const dates = fc.oneof(
   fc.constantFrom(

@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import type { GetServer } from "../../../../../test/support/contract.js";
 import { BUSINESS, SCHEMA, assert422, detail } from "../../../../../test/support/expect.js";
 import { INSUFFICIENT_SCOPE, MISSING_ID } from "../../../../../test/support/catalog.js";
-import { USAGE_SCOPES, ingest, ingestOk, usageOrg } from "./support.js";
+import { USAGE_SCOPES, ingest, ingestOk, usageOrg } from "../../../../../test/support/usage.js";
 
 const C = "EventCreateCustomer";
 const X = "EventCreateExternalCustomer";

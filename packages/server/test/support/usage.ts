@@ -1,7 +1,7 @@
-// Fixtures for the usage cases: an organization whose token can create
+// Fixtures for the usage cases (events, customer meters): an organization whose token can create
 // customers and meters, ingest events and read customer meters.
 import assert from "node:assert/strict";
-import type { Credentials, Reply, TestServer } from "../../../../../test/support/server.js";
+import type { Credentials, Reply, TestServer } from "./server.js";
 
 export const USAGE_SCOPES = ["customers:read", "customers:write", "meters:read", "meters:write", "events:write", "customer_meters:read"];
 
