@@ -44,6 +44,14 @@ export class EventService {
     this.rejectFutureTimestamps(items, organizations);
 
     const problems: Issue[] = [];
+    // A batch usually names few customers many times: each is looked up once.
+    const known = new Map<string, boolean>();
+    const exists = async (organizationId: string, customerId: string) => {
+      const key = `${organizationId}\u0000${customerId}`;
+      let found = known.get(key);
+      if (found === undefined) known.set(key, (found = (await this.deps.customers.findById([organizationId], customerId)) !== undefined));
+      return found;
+    };
     for (const [i, item] of items.entries()) {
       const organization = organizations[i];
       if (typeof organization !== "string") {
@@ -51,8 +59,7 @@ export class EventService {
         continue;
       }
       if (item.variant === "EventCreateCustomer") {
-        const customer = await this.deps.customers.findById([organization], item.value.customer_id!);
-        if (!customer)
+        if (!(await exists(organization, item.value.customer_id!)))
           problems.push(issue("customer_id", ["body", "events", i, "customer_id"], "Customer not found.", item.value.customer_id));
         // This server has no members API, so no member id can exist.
         if (item.value.member_id != null)
