@@ -8,9 +8,20 @@ import { customersModule } from "./modules/customers/index.js";
 import { metersModule } from "./modules/meters/index.js";
 import { benefitsModule } from "./modules/benefits/index.js";
 import { productsModule } from "./modules/products/index.js";
+import { eventsModule } from "./modules/events/index.js";
+import { customerMetersModule } from "./modules/customerMeters/index.js";
 import { testClockModule } from "./modules/test-clock/index.js";
 
-export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule, testClockModule] as const;
+export const MODULES = [
+  accountsModule,
+  customersModule,
+  metersModule,
+  benefitsModule,
+  productsModule,
+  eventsModule,
+  customerMetersModule,
+  testClockModule,
+] as const;
 
 /** Every scope some operation of this server accepts: what a token needs to use all of it. */
 export function servedScopes(): Scope[] {

@@ -195,6 +195,9 @@ export const METADATA_JSON = {
     "Key-value pairs for your own use: up to 50 keys of at most 40 characters; values are strings of 1 to 500 characters, integers, numbers or booleans.",
 };
 
+/** One metadata value on its own (`str (1..500) | int | float | bool`), for maps with other key rules (event metadata). */
+export const metadataValue = (): Schema<MetadataValue> => schema(METADATA_JSON.additionalProperties, parseMetadataValue);
+
 export const metadata = (): Schema<Metadata> =>
   schema(METADATA_JSON, (input, loc, issues) => {
     if (!isPlainObject(input)) {

@@ -27,4 +27,6 @@ export type { Address, CustomerChanges, CustomerRecord, CustomerType, Metadata, 
 export type { CustomerConflicts, CustomerPage, CustomerStore, ListCustomersQuery, SortField, SortKey, UniqueField } from "./store.js";
 export { bulkInsertCustomersForTesting, insertSubscription, type SubscriptionSeed } from "./testing.js";
 /** The metadata body field and its published schema, shared by every resource that carries metadata. */
-export { METADATA_JSON, metadata } from "./fields.js";
+export { METADATA_JSON, metadata, metadataValue } from "./fields.js";
+/** The Customer response, embedded by resources that carry their customer (customer meters). */
+export { customerResponse } from "./responses.js";

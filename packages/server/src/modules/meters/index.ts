@@ -36,3 +36,4 @@ export type {
 export { isFilter } from "./model.js";
 export type { MeterStore } from "./store.js";
 export { METER_UNIT_JSON, meterResponse } from "./responses.js";
+export { accumulator, eventProperty, filterMatches, type Accumulator, type MeteredEvent } from "./evaluate.js";
