@@ -11,7 +11,15 @@ import { productsModule } from "./modules/products/index.js";
 import { testClockModule } from "./modules/test-clock/index.js";
 import { webhooksModule } from "./modules/webhooks/index.js";
 
-export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule, testClockModule, webhooksModule] as const;
+export const MODULES = [
+  accountsModule,
+  customersModule,
+  metersModule,
+  benefitsModule,
+  productsModule,
+  testClockModule,
+  webhooksModule,
+] as const;
 
 /** Every scope some operation of this server accepts: what a token needs to use all of it. */
 export function servedScopes(): Scope[] {

@@ -6,6 +6,7 @@
 import { bootstrap, listOrganizations, tokenHint, type OrganizationRecord } from "../modules/accounts/index.js";
 import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
+import type { WebhookSettingsInput } from "../modules/webhooks/index.js";
 import type { HttpLimits } from "../platform/http/listener.js";
 import { openStorage } from "../storage.js";
 import { DEFAULT_DATABASE_URL, isNewFile, type DatabaseLocation } from "./database.js";
@@ -22,6 +23,7 @@ export interface ServeOptions {
   enableTestEndpoints: boolean;
   /** Server processes sharing the port (node:cluster); 1 serves in this process. */
   workers?: number;
+  webhooks?: WebhookSettingsInput;
 }
 
 /** A failure of the environment rather than of the command line (exit status 1). */
@@ -44,6 +46,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     enableTestEndpoints: options.enableTestEndpoints,
+    webhooks: options.webhooks,
   };
   // A forked worker: the primary already bootstrapped and migrated, and does the talking.
   if (isWorker()) return serveAsWorker(serverOptions);

@@ -51,3 +51,7 @@ export { webhookSettings, DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings, type W
 export { sign, deliveryHeaders } from "./signing.js";
 export type { DeliveryRecord, EndpointRecord } from "./model.js";
 export { MAX_ATTEMPTS } from "./model.js";
+export type { TailedDelivery } from "./store.js";
+export { WebhookService } from "./service.js";
+export { endpointCreate } from "./requests.js";
+export { endpointResponse } from "./responses.js";

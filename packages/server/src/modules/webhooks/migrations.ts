@@ -12,6 +12,7 @@ const INDEXES = [
   "create index if not exists webhook_deliveries_org_created on webhook_deliveries (organization_id, created_at, id)",
   "create index if not exists webhook_deliveries_endpoint_created on webhook_deliveries (endpoint_id, created_at, id)",
   "create index if not exists webhook_deliveries_event on webhook_deliveries (event_id)",
+  "create index if not exists webhook_deliveries_created on webhook_deliveries (created_at, id)",
 ];
 
 const tables = (t: { id: string; time: string; bool: string; json: string }) => [

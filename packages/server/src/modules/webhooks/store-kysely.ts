@@ -8,7 +8,7 @@ import { translating } from "../../platform/storage/translate.js";
 import type { DeliveryRecord, EndpointChanges, EndpointRecord, NewEndpoint, WebhookEventRecord } from "./model.js";
 import { webhookBody } from "./payload.js";
 import { deliveryFromRow, endpointFromRow, EVENT_COLUMNS, eventFromRow } from "./rows.js";
-import type { AttemptOutcome, ClaimedEvent, ListDeliveriesQuery, Page, WebhookStore } from "./store.js";
+import type { AttemptOutcome, ClaimedEvent, ListDeliveriesQuery, Page, TailedDelivery, WebhookStore } from "./store.js";
 import type { WebhookEndpointsTable, WebhookEventsTable, WebhookTables } from "./tables.js";
 
 export class KyselyWebhookStore implements WebhookStore {
@@ -183,6 +183,49 @@ export class KyselyWebhookStore implements WebhookStore {
     });
   }
 
+  findEventAnywhere(id: string): Promise<WebhookEventRecord | undefined> {
+    return this.run(async () => {
+      const row = await this.db.selectFrom("webhook_events").select(EVENT_COLUMNS).where("id", "=", id).executeTakeFirst();
+      return row && eventFromRow(this.codec, row);
+    });
+  }
+
+  deliveriesAfter(q: { organizationId?: string; after?: { at: Date; id: string }; limit: number }): Promise<TailedDelivery[]> {
+    return this.run(async () => {
+      let query = this.deliveriesWithEvents();
+      if (q.organizationId !== undefined) query = query.where("d.organization_id", "=", q.organizationId);
+      if (q.after !== undefined) {
+        const at = this.codec.time(q.after.at);
+        const id = q.after.id;
+        query = query.where((eb) => eb.or([eb("d.created_at", ">", at), eb.and([eb("d.created_at", "=", at), eb("d.id", ">", id)])]));
+      }
+      const rows = await query
+        .innerJoin("webhook_endpoints as w", "w.id", "d.endpoint_id")
+        .select("w.url as endpoint_url")
+        .orderBy("d.created_at", q.after === undefined ? "desc" : "asc")
+        .orderBy("d.id", q.after === undefined ? "desc" : "asc")
+        .limit(q.limit)
+        .execute();
+      const items = rows.map((row) => ({ ...this.deliveryFrom(row), endpointUrl: row.endpoint_url }));
+      // Without a starting point: the latest ones, still printed oldest first.
+      return q.after === undefined ? items.reverse() : items;
+    });
+  }
+
+  private deliveriesWithEvents() {
+    return this.db
+      .selectFrom("webhook_deliveries as d")
+      .innerJoin("webhook_events as e", "e.id", "d.event_id")
+      .selectAll("d")
+      .select(EVENT_COLUMNS.map((c) => `e.${c} as event_${c}` as const));
+  }
+
+  private deliveryFrom(row: object): DeliveryRecord {
+    const r = row as Record<string, unknown>;
+    const event = eventFromRow(this.codec, Object.fromEntries(EVENT_COLUMNS.map((c) => [c, r[`event_${c}`]])) as never);
+    return deliveryFromRow(this.codec, row as never, event);
+  }
+
   requestRedelivery(id: string, now: Date): Promise<void> {
     return this.run(async () => {
       const idle = await this.db
@@ -232,12 +275,7 @@ export class KyselyWebhookStore implements WebhookStore {
           .execute(),
         base.select((eb) => eb.fn.countAll<number | string>().as("total")).executeTakeFirstOrThrow(),
       ]);
-      const items = rows.map((row) => {
-        const r = row as unknown as Record<string, unknown>;
-        const event = eventFromRow(this.codec, Object.fromEntries(EVENT_COLUMNS.map((c) => [c, r[`event_${c}`]])) as never);
-        return deliveryFromRow(this.codec, row, event);
-      });
-      return { items, totalCount: Number(total.total) };
+      return { items: rows.map((row) => this.deliveryFrom(row)), totalCount: Number(total.total) };
     });
   }
 

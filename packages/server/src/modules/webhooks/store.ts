@@ -21,6 +21,10 @@ export interface ListDeliveriesQuery {
   offset: number;
 }
 
+export interface TailedDelivery extends DeliveryRecord {
+  endpointUrl: string;
+}
+
 /** An event claimed for one attempt: the row plus the endpoint it goes to. */
 export interface ClaimedEvent {
   event: WebhookEventRecord;
@@ -53,6 +57,10 @@ export interface WebhookStore {
   recordDeferredEvent(event: DeferredDomainEvent, dueAt: Date, maxDelayMs: number): Promise<void>;
 
   findEvent(organizationIds: readonly string[], id: string): Promise<WebhookEventRecord | undefined>;
+  /** Any organization's event (the operator's CLI). */
+  findEventAnywhere(id: string): Promise<WebhookEventRecord | undefined>;
+  /** Deliveries after `after` (exclusive), oldest first, optionally of one organization: what `webhooks tail` prints. */
+  deliveriesAfter(query: { organizationId?: string; after?: { at: Date; id: string }; limit: number }): Promise<TailedDelivery[]>;
   /** Makes the event due now (or right after an attempt in flight). */
   requestRedelivery(id: string, now: Date): Promise<void>;
   listDeliveries(query: ListDeliveriesQuery): Promise<Page<DeliveryRecord>>;
