@@ -48,6 +48,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   let timer: NodeJS.Timeout | undefined;
   let claiming: Promise<void> | undefined;
   let again = false;
+  let unavailable = false;
 
   const claim = async () => {
     const room = settings.concurrency - inFlight.size;
@@ -74,7 +75,12 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       return;
     }
     claiming = claim()
-      .catch((error: unknown) => options.log(`webhooks: could not claim due events (${(error as Error)?.message ?? error})`))
+      .then(() => (unavailable = false))
+      .catch((error: unknown) => {
+        // Once per outage, not once per poll: the loop keeps trying and resumes by itself.
+        if (!unavailable) options.log(`webhooks: could not look for due events, retrying (${(error as Error)?.message ?? error})`);
+        unavailable = true;
+      })
       .finally(() => {
         claiming = undefined;
         if (again) {

@@ -282,6 +282,14 @@ export class KyselyWebhookStore implements WebhookStore {
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedEvent[]> {
     const token = randomUUID();
     return this.run(async () => {
+      // A read first: when nothing is due (most passes) no write is attempted, so SQLite's write lock is left to requests.
+      const any = await this.db
+        .selectFrom("webhook_events")
+        .select("id")
+        .where("next_attempt_at", "<=", this.codec.time(now))
+        .limit(1)
+        .executeTakeFirst();
+      if (any === undefined) return [];
       let due = this.db
         .selectFrom("webhook_events")
         .select("id")

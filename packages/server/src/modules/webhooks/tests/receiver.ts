@@ -25,7 +25,8 @@ export class Receiver {
     readonly url: string,
   ) {}
 
-  static async start(respond: Responder = () => 200): Promise<Receiver> {
+  /** `hold`: answers wait for it (a receiver that hangs until released). */
+  static async start(respond: Responder = () => 200, hold?: Promise<void>): Promise<Receiver> {
     let receiver!: Receiver;
     const server = createServer((req, res) => {
       let body = "";
@@ -35,8 +36,10 @@ export class Receiver {
         const item = { path: req.url ?? "", headers: req.headers, body, at: Date.now() };
         const nth = receiver.received.filter((r) => r.headers["webhook-id"] === req.headers["webhook-id"]).length + 1;
         receiver.received.push(item);
-        res.writeHead(respond(item, nth), { "content-type": "text/plain" }).end(`answer ${nth}`);
         for (const wake of receiver.waiters) wake();
+        const answer = () => void res.writeHead(respond(item, nth), { "content-type": "text/plain" }).end(`answer ${nth}`);
+        if (hold) void hold.then(answer);
+        else answer();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

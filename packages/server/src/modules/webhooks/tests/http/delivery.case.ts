@@ -129,6 +129,31 @@ export function deliveryCases(get: GetServer): void {
       }
     });
 
+    it("a receiver that hangs delays neither API requests nor another endpoint's deliveries", async () => {
+      const server = get();
+      let release: () => void = () => undefined;
+      const hung = await Receiver.start(() => 200, new Promise<void>((resolve) => (release = resolve)));
+      const fast = await Receiver.start();
+      try {
+        const org = await webhookOrg(server);
+        await createEndpoint(server, org.token, hung.url, ["customer.created"]);
+        await createEndpoint(server, org.token, fast.url, ["customer.created"]);
+        const first = await server.createCustomer({}, org.token);
+        await hung.waitFor((all) => all.length >= 1, "the hanging attempt");
+        // While that attempt waits for its answer: requests are answered, and the other endpoint gets its events.
+        const second = await server.createCustomer({}, org.token);
+        const list = await server.request("GET", "/v1/webhooks/endpoints", { token: org.token });
+        assert.equal(list.status, 200);
+        await fast.waitFor((all) => all.length >= 2, "both events at the other endpoint");
+        assert.deepEqual(new Set(fast.received.map((r) => JSON.parse(r.body).data.id)), new Set([first.id, second.id]));
+        assert.equal(hung.received.length >= 1, true);
+      } finally {
+        release();
+        await fast.close();
+        await hung.close();
+      }
+    });
+
     it("delivers 100 quick creates as 100 distinct customer.created events, none lost", async () => {
       const server = get();
       const burst = await Receiver.start();
