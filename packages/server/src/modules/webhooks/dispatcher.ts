@@ -75,7 +75,9 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       return;
     }
     claiming = claim()
-      .then(() => (unavailable = false))
+      .then(() => {
+        unavailable = false;
+      })
       .catch((error: unknown) => {
         // Once per outage, not once per poll: the loop keeps trying and resumes by itself.
         if (!unavailable) options.log(`webhooks: could not look for due events, retrying (${(error as Error)?.message ?? error})`);
@@ -113,7 +115,7 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
       const delay = asked !== undefined ? Math.min(asked, settings.retry.capMs) : retryDelayMs(attempts, settings.retry);
       retryAt = new Date(at.getTime() + delay);
     }
-    const text = answer.text.replace(/\u0000/g, "");
+    const text = answer.text.replaceAll("\u0000", "");
     const recorded = await store.recordAttempt(c, {
       at,
       succeeded,

@@ -27,8 +27,9 @@ export class Receiver {
 
   /** `hold`: answers wait for it (a receiver that hangs until released). */
   static async start(respond: Responder = () => 200, hold?: Promise<void>): Promise<Receiver> {
-    let receiver!: Receiver;
+    const state: { receiver?: Receiver } = {};
     const server = createServer((req, res) => {
+      const receiver = state.receiver!;
       let body = "";
       req.setEncoding("utf8");
       req.on("data", (chunk: string) => (body += chunk));
@@ -44,8 +45,8 @@ export class Receiver {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
-    receiver = new Receiver(server, `http://127.0.0.1:${port}/hook`);
-    return receiver;
+    state.receiver = new Receiver(server, `http://127.0.0.1:${port}/hook`);
+    return state.receiver;
   }
 
   /** Resolves once `done(received)` holds; fails after `ms` (a deadline for a broken build, not a timing assertion). */

@@ -56,7 +56,10 @@ export function webhookFuzzCases(get: GetServer): void {
             "organization_id",
           ]),
           // Not "", "." or "..": those name other paths (FastAPI's 404 "Not Found" and 307 redirects).
-          fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 8 }).filter((id) => id !== "." && id !== "..")),
+          fc.oneof(
+            fc.uuid(),
+            fc.string({ minLength: 1, maxLength: 8 }).filter((id) => id !== "." && id !== ".."),
+          ),
           async (query, id) => {
             assertDocumentedReply(
               `GET deliveries ?${query}`,
