@@ -6,9 +6,10 @@ import { endpointCases } from "./http/endpoints.case.js";
 import { deliveryCases } from "./http/delivery.case.js";
 import { adapterCases } from "./http/adapter.case.js";
 import { webhookFuzzCases } from "./http/fuzz.case.js";
+import { catalogEventCases } from "./http/catalog.case.js";
 import { durabilityCases } from "./storage/durability.case.js";
 
 export const tests: ModuleTests = {
-  http: [endpointCases, deliveryCases, adapterCases, webhookFuzzCases],
+  http: [endpointCases, deliveryCases, catalogEventCases, adapterCases, webhookFuzzCases],
   storage: [durabilityCases],
 };
