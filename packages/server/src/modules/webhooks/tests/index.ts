@@ -8,8 +8,9 @@ import { adapterCases } from "./http/adapter.case.js";
 import { webhookFuzzCases } from "./http/fuzz.case.js";
 import { catalogEventCases } from "./http/catalog.case.js";
 import { durabilityCases } from "./storage/durability.case.js";
+import { deferredCases } from "./storage/deferred.case.js";
 
 export const tests: ModuleTests = {
   http: [endpointCases, deliveryCases, catalogEventCases, adapterCases, webhookFuzzCases],
-  storage: [durabilityCases],
+  storage: [durabilityCases, deferredCases],
 };

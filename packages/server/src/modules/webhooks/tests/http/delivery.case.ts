@@ -154,6 +154,37 @@ export function deliveryCases(get: GetServer): void {
       }
     });
 
+    it("disables an endpoint after 10 consecutive events failed all 10 attempts; it then receives nothing new", async () => {
+      const server = get();
+      const failing = await Receiver.start(() => 503);
+      try {
+        const org = await webhookOrg(server);
+        const endpoint = await createEndpoint(server, org.token, failing.url, ["customer.created"]);
+        for (let i = 0; i < 10; i++) await server.createCustomer({}, org.token);
+        await failing.waitFor((all) => all.length >= 100, "ten attempts of ten events", 60_000);
+        let current = (await server.request("GET", `/v1/webhooks/endpoints/${endpoint.id}`, { token: org.token })).body;
+        for (let i = 0; i < 200 && current.enabled; i++)
+          current = (await server.request("GET", `/v1/webhooks/endpoints/${endpoint.id}`, { token: org.token })).body;
+        assert.equal(current.enabled, false);
+        const log = await deliveries(server, org.token, `endpoint_id=${endpoint.id}&limit=100`);
+        assert.equal(log.pagination.total_count, 100);
+        assert.ok(log.items.every((d) => d.succeeded === false && d.http_code === 503 && d.webhook_event.succeeded === false));
+        const receivedBefore = failing.received.length;
+        await server.createCustomer({}, org.token);
+        // Re-enabled, it receives the events that come after (the one above was never queued for it).
+        const enabled = await server.request("PATCH", `/v1/webhooks/endpoints/${endpoint.id}`, {
+          token: org.token,
+          body: { enabled: true },
+        });
+        assert.equal(enabled.body.enabled, true);
+        const later = await server.createCustomer({}, org.token);
+        await failing.waitFor((all) => all.length > receivedBefore, "an event after re-enabling");
+        assert.ok(failing.received.slice(receivedBefore).every((r) => JSON.parse(r.body).data.id === later.id));
+      } finally {
+        await failing.close();
+      }
+    });
+
     it("delivers 100 quick creates as 100 distinct customer.created events, none lost", async () => {
       const server = get();
       const burst = await Receiver.start();
