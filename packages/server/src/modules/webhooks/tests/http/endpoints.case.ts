@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { GetServer } from "../../../../../test/support/contract.js";
 import { MISSING_ID, NOT_FOUND } from "../../../../../test/support/catalog.js";
+import { TestServer } from "../../../../../test/support/server.js";
 import { createEndpoint, webhookOrg, WEBHOOK_SCOPES } from "./support.js";
 
 const SECRET = /^whsec_[A-Za-z0-9]{43}$/;
@@ -65,6 +66,65 @@ export function endpointCases(get: GetServer): void {
       const orgToken = await post({ url: "https://example.com", format: "raw", events: [], organization_id: org.id });
       assert.equal(orgToken.status, 422);
       assert.equal(orgToken.body.detail[0].type, "organization_token");
+    });
+
+    it("with --webhooks-public-urls-only: Polar's rule (https, no localhost or private IP literals)", async () => {
+      const lax = get();
+      const strict = await TestServer.start(lax.databaseUrl, { webhooks: { publicUrlsOnly: true } });
+      try {
+        const org = await webhookOrg(lax);
+        const post = (url: string) =>
+          strict.request("POST", "/v1/webhooks/endpoints", { token: org.token, body: { url, format: "raw", events: [] } });
+        const scheme = await post("http://example.com/hook");
+        assert.equal(scheme.status, 422);
+        assert.deepEqual(scheme.body.detail[0], {
+          type: "url_scheme",
+          loc: ["body", "url"],
+          msg: "URL scheme should be 'https'",
+          input: "http://example.com/hook",
+          ctx: { expected_schemes: "'https'" },
+        });
+        for (const url of [
+          "https://localhost/x",
+          "https://127.0.0.1:8080/x",
+          "https://10.0.0.1/x",
+          "https://[::1]/x",
+          "https://192.168.1.2/",
+        ]) {
+          const reply = await post(url);
+          assert.equal(reply.status, 422, url);
+          assert.deepEqual(reply.body.detail[0], {
+            type: "value_error",
+            loc: ["body", "url"],
+            msg: "Value error, Webhook URLs cannot point to localhost or private IP addresses.",
+            input: url,
+          });
+        }
+        assert.equal((await post("https://foo.localhost.example.com/x")).status, 201);
+        assert.equal((await post("https://Example.COM:443")).body.url, "https://example.com/");
+        // Created while the rule was off, then disabled: enabling it again checks the stored URL.
+        const local = await createEndpoint(lax, org.token, "http://127.0.0.1:9/x", []);
+        const path = `/v1/webhooks/endpoints/${local.id}`;
+        await lax.request("PATCH", path, { token: org.token, body: { enabled: false } });
+        const enable = await strict.request("PATCH", path, { token: org.token, body: { enabled: true } });
+        assert.equal(enable.status, 422);
+        assert.deepEqual(enable.body, {
+          error: "PolarRequestValidationError",
+          detail: [
+            {
+              type: "value_error",
+              loc: ["body", "enabled"],
+              msg: "Cannot enable a webhook endpoint with an invalid URL. Please update the URL first.",
+              input: true,
+            },
+          ],
+        });
+        const fixed = await strict.request("PATCH", path, { token: org.token, body: { url: "https://example.com/ok", enabled: true } });
+        assert.equal(fixed.status, 200, fixed.text);
+        assert.equal(fixed.body.enabled, true);
+      } finally {
+        await strict.close();
+      }
     });
 
     it("updates only keys present and not null, resets the secret, soft-deletes", async () => {
