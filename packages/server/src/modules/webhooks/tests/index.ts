@@ -7,10 +7,11 @@ import { deliveryCases } from "./http/delivery.case.js";
 import { adapterCases } from "./http/adapter.case.js";
 import { webhookFuzzCases } from "./http/fuzz.case.js";
 import { catalogEventCases } from "./http/catalog.case.js";
+import { webhookSdkCases } from "./http/officialSdk.case.js";
 import { durabilityCases } from "./storage/durability.case.js";
 import { deferredCases } from "./storage/deferred.case.js";
 
 export const tests: ModuleTests = {
-  http: [endpointCases, deliveryCases, catalogEventCases, adapterCases, webhookFuzzCases],
+  http: [endpointCases, webhookSdkCases, deliveryCases, catalogEventCases, adapterCases, webhookFuzzCases],
   storage: [durabilityCases, deferredCases],
 };
