@@ -11,6 +11,7 @@ import { productsModule } from "./modules/products/index.js";
 import { eventsModule } from "./modules/events/index.js";
 import { customerMetersModule } from "./modules/customerMeters/index.js";
 import { testClockModule } from "./modules/test-clock/index.js";
+import { webhooksModule } from "./modules/webhooks/index.js";
 
 export const MODULES = [
   accountsModule,
@@ -21,6 +22,7 @@ export const MODULES = [
   eventsModule,
   customerMetersModule,
   testClockModule,
+  webhooksModule,
 ] as const;
 
 /** Every scope some operation of this server accepts: what a token needs to use all of it. */

@@ -11,6 +11,9 @@ import type { RouteGroup } from "./platform/http/operation.js";
 import { openRequestLog, type LogOptions, type RequestLog } from "./platform/http/request-log.js";
 import { startScheduler, type ScheduledJob } from "./platform/scheduler.js";
 import { openStorage, type Storage } from "./storage.js";
+import type { BackgroundTask } from "./platform/module.js";
+import type { DeferredEventRenderer } from "./platform/events.js";
+import type { WebhookSettingsInput } from "./modules/webhooks/index.js";
 import { parseAdvanceBody, TestClocks, TestClockService, type ClockTarget } from "./modules/test-clock/index.js";
 
 export interface ServerOptions {
@@ -32,6 +35,8 @@ export interface ServerOptions {
   enableTestEndpoints?: boolean;
   /** How often the scheduler looks for due work (period ends); 1 s by default. */
   schedulerIntervalMs?: number;
+  /** URL policy, retry schedule and dispatcher limits of webhook deliveries (defaults: Polar's schedule, local URLs allowed). */
+  webhooks?: WebhookSettingsInput;
 }
 
 export interface RunningServer {
@@ -46,16 +51,35 @@ type Modules = (typeof MODULES)[number];
 type DepsOf<M> = M extends { services?(deps: infer D): unknown } ? D : never;
 /** Fails to compile when the composed storage lacks what some module's services need. */
 type EveryModuleServed = {
-  [M in Modules as M["name"]]: [DepsOf<M>] extends [never] ? true : Storage & { clock: Clock } extends DepsOf<M> ? true : false;
+  [M in Modules as M["name"]]: [DepsOf<M>] extends [never] ? true : ReturnType<typeof moduleDeps> extends DepsOf<M> ? true : false;
 };
 const everyModuleServed: EveryModuleServed extends Record<string, true> ? true : never = true;
 void everyModuleServed;
 
+type AnyModule = {
+  services?(deps: unknown): unknown;
+  jobs?(deps: unknown): readonly ScheduledJob[];
+  deferredEvents?(deps: unknown): Readonly<Record<string, DeferredEventRenderer>>;
+  background?(deps: unknown): BackgroundTask;
+};
+
+/**
+ * What every module's services, jobs and background tasks are built from: the
+ * storage, the clock, the server's settings, and the renderers of deferred
+ * events that modules contribute (see platform/events.ts).
+ */
+export function moduleDeps(storage: Storage, clock: Clock, settings: Pick<ServerOptions, "webhooks"> = {}) {
+  const base = { ...storage, clock, webhookSettings: settings.webhooks };
+  const deferredEventRenderers: Record<string, DeferredEventRenderer> = {};
+  for (const module of MODULES as readonly AnyModule[]) Object.assign(deferredEventRenderers, module.deferredEvents?.(base));
+  return { ...base, deferredEventRenderers };
+}
+
 /** Every module's scheduled jobs, built on `storage` with `clock`: what the scheduler and clock advances run. */
 export function scheduledJobs(storage: Storage, clock: Clock): ScheduledJob[] {
-  const deps = { ...storage, clock };
+  const deps = moduleDeps(storage, clock);
   const jobs: ScheduledJob[] = [];
-  for (const module of MODULES as readonly { jobs?(deps: unknown): readonly ScheduledJob[] }[]) jobs.push(...(module.jobs?.(deps) ?? []));
+  for (const module of MODULES as readonly AnyModule[]) jobs.push(...(module.jobs?.(deps) ?? []));
   return jobs;
 }
 
@@ -68,8 +92,8 @@ export async function openTestClocks(storage: Storage): Promise<{ clocks: TestCl
 }
 
 /** Each module's operations with the services its handlers call. */
-export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
-  const deps = { ...storage, clock };
+export function routeGroups(storage: Storage, clock: Clock, settings: Pick<ServerOptions, "webhooks"> = {}): RouteGroup[] {
+  const deps = moduleDeps(storage, clock, settings);
   const groups: RouteGroup[] = [];
   for (const module of MODULES as readonly { services?(deps: unknown): unknown; operations?: RouteGroup["operations"] }[]) {
     if (module.services && module.operations) groups.push({ operations: module.operations, services: module.services(deps) });
@@ -110,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const app = buildApp({
     credentials: storage.accounts,
-    routes: routeGroups(storage, clock),
+    routes: routeGroups(storage, clock, options),
     clock,
     log,
     limits: options.limits,
@@ -139,6 +163,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await storage.close();
     throw error;
   }
+  // After listening: a server that failed to start sends nothing.
+  const deps = moduleDeps(storage, clock, options);
+  const background = (MODULES as readonly AnyModule[]).flatMap((module) => (module.background ? [module.background(deps)] : []));
   const { port } = app.fastify.server.address() as { port: number };
   const host = options.host ?? "127.0.0.1";
   const url = address.startsWith("http") && !host.includes(":") ? `http://${host}:${port}` : address;
@@ -151,6 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       (closing ??= (async () => {
         await app.fastify.close();
         await scheduler.stop();
+        await Promise.all(background.map((task) => task.stop()));
         log?.flush();
         if (!options.storage) await storage.close();
       })()),

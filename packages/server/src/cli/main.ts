@@ -31,6 +31,7 @@ import { servedScopes } from "../modules.js";
 import { DEFAULT_DATABASE_URL, locate, withStorage, type DatabaseLocation } from "./database.js";
 import { backupDatabase, resetDatabase, seedFile } from "./data.js";
 import { organizationView, tokenView, userView } from "./views.js";
+import { parseRetryDuration, publicUrlsOnlyFromEnv, webhooksCommand } from "./webhooks.js";
 
 export { DEFAULT_DATABASE_URL };
 
@@ -118,8 +119,29 @@ function buildProgram(): Command {
         "$LOG_FORMAT or auto",
       ),
     )
+    .addOption(
+      new Option(
+        "--webhooks-public-urls-only",
+        "Polar's rule for webhook endpoint URLs: https only, no localhost or private IP addresses (for exposed servers)",
+      ).default(publicUrlsOnlyFromEnv(), "$POLAR_WEBHOOKS_PUBLIC_URLS_ONLY=1"),
+    )
+    .addOption(
+      new Option(
+        "--webhook-retry-base <duration>",
+        "delay before the 2nd webhook attempt, doubling after each failure (with jitter)",
+      ).default(process.env.POLAR_WEBHOOK_RETRY_BASE || "2s", "$POLAR_WEBHOOK_RETRY_BASE or 2s, as Polar"),
+    )
+    .addOption(
+      new Option("--webhook-retry-cap <duration>", "longest delay between two webhook attempts").default(
+        process.env.POLAR_WEBHOOK_RETRY_CAP || "20m",
+        "$POLAR_WEBHOOK_RETRY_CAP or 20m, as Polar",
+      ),
+    )
     .action(
       async (opts: {
+        webhooksPublicUrlsOnly: boolean;
+        webhookRetryBase: string;
+        webhookRetryCap: string;
         workers: string;
         database: string;
         host: string;
@@ -157,6 +179,12 @@ function buildProgram(): Command {
         const workers = Number(opts.workers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64)
           throw new UsageError(`--workers must be an integer from 1 to 64, got "${opts.workers}"`);
+        const retryBase = parseRetryDuration(opts.webhookRetryBase);
+        if (retryBase === null)
+          throw new UsageError(`--webhook-retry-base must be a duration such as 500ms, 2s or 1m, got "${opts.webhookRetryBase}"`);
+        const retryCap = parseRetryDuration(opts.webhookRetryCap);
+        if (retryCap === null)
+          throw new UsageError(`--webhook-retry-cap must be a duration such as 30s or 20m, got "${opts.webhookRetryCap}"`);
         // Checked before the database is opened (and maybe created) for nothing.
         if (opts.bootstrapToken !== undefined)
           checkChosenToken(opts.bootstrapToken, "organization", "the bootstrap token (POLAR_BOOTSTRAP_TOKEN / --bootstrap-token)");
@@ -173,6 +201,7 @@ function buildProgram(): Command {
           workers,
           logLevel: opts.logLevel,
           logFormat: opts.logFormat,
+          webhooks: { publicUrlsOnly: opts.webhooksPublicUrlsOnly, retry: { baseMs: retryBase, capMs: Math.max(retryCap, retryBase) } },
         });
       },
     );
@@ -351,6 +380,8 @@ function buildProgram(): Command {
     });
 
   reportErrorsWithHints(program);
+  program.addCommand(webhooksCommand({ databaseOption, locate: db, printJson }));
+
   return program;
 }
 

@@ -6,6 +6,7 @@
 import { bootstrap, listOrganizations, tokenHint, type OrganizationRecord } from "../modules/accounts/index.js";
 import { servedScopes } from "../modules.js";
 import { startServer } from "../server.js";
+import type { WebhookSettingsInput } from "../modules/webhooks/index.js";
 import type { HttpLimits } from "../platform/http/listener.js";
 import { openRequestLog, type LogFormat, type LogLevel } from "../platform/http/request-log.js";
 import { openStorage } from "../storage.js";
@@ -27,6 +28,7 @@ export interface ServeOptions {
   logLevel: LogLevel;
   /** LOG_FORMAT / --log-format: pretty lines on a terminal and JSON lines otherwise, unless chosen. */
   logFormat: LogFormat;
+  webhooks?: WebhookSettingsInput;
 }
 
 /** A failure of the environment rather than of the command line (exit status 1). */
@@ -46,6 +48,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     enableTestEndpoints: options.enableTestEndpoints,
+    webhooks: options.webhooks,
   };
   // A forked worker: the primary already bootstrapped and migrated, and does the talking.
   if (isWorker()) return serveAsWorker(serverOptions);

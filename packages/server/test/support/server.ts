@@ -28,6 +28,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** Retries in milliseconds rather than Polar's seconds to minutes, so retry cases run quickly (the schedule's shape is the same). */
+export const TEST_WEBHOOK_SETTINGS = { retry: { baseMs: 20, capMs: 200 }, pollIntervalMs: 50 };
+
 let counter = 0;
 export const unique = (prefix = "u") => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
@@ -35,13 +38,15 @@ export class TestServer {
   private constructor(
     readonly running: RunningServer,
     readonly org: Credentials,
+    /** The database it serves, for cases that start a second server on it. */
+    readonly databaseUrl: string,
   ) {}
 
   static async start(
     databaseUrl: string,
     options: { storage?: OpenStorageOptions } & Pick<
       ServerOptions,
-      "limits" | "logger" | "corsOrigins" | "enableTestEndpoints" | "schedulerIntervalMs"
+      "limits" | "logger" | "corsOrigins" | "enableTestEndpoints" | "schedulerIntervalMs" | "webhooks"
     > = {},
   ): Promise<TestServer> {
     const storage = await openStorage(databaseUrl, options.storage);
@@ -54,8 +59,9 @@ export class TestServer {
       corsOrigins: options.corsOrigins,
       enableTestEndpoints: options.enableTestEndpoints,
       schedulerIntervalMs: options.schedulerIntervalMs,
+      webhooks: { ...TEST_WEBHOOK_SETTINGS, ...options.webhooks },
     });
-    const server = new TestServer(running, { id: "", token: "" });
+    const server = new TestServer(running, { id: "", token: "" }, databaseUrl);
     const org = await server.newOrganization();
     (server as { org: Credentials }).org = org;
     return server;

@@ -21,6 +21,8 @@ import {
   type BenefitVisibility,
 } from "./model.js";
 import type { BenefitCreate, BenefitUpdate } from "./requests.js";
+import { benefitResponse } from "./responses.js";
+import type { EventSink } from "../../platform/events.js";
 import type { BenefitPage, BenefitStore, ListBenefitsQuery } from "./store.js";
 
 /** What deleting a benefit needs from the products module (which owns the product–benefit links). */
@@ -31,7 +33,8 @@ export interface BenefitAttachments {
 export interface BenefitsDeps {
   benefits: BenefitStore;
   meters: Pick<MeterStore, "findMany">;
-  transaction<T>(work: (tx: { benefits: BenefitStore; products: BenefitAttachments }) => Promise<T>): Promise<T>;
+  /** One transaction: a change, what hangs off it, and its benefit.created/updated event commit together (platform/events.ts). */
+  transaction<T>(work: (tx: { benefits: BenefitStore; products: BenefitAttachments; outbox: EventSink }) => Promise<T>): Promise<T>;
   clock?: Clock;
 }
 
@@ -70,15 +73,31 @@ export class BenefitService {
       ]);
     }
     const properties = await this.checkedProperties(organizationId, body.type, body.properties);
-    return this.store.insert({
-      id: randomUUID(),
-      organizationId,
-      createdAt: this.clock.now(organizationId),
-      type: body.type,
-      description: body.description,
-      visibility: this.checkedVisibility(body.type, body.visibility),
-      metadata: body.metadata,
-      properties,
+    const now = this.clock.now(organizationId);
+    return this.emitting("benefit.created", now, (tx) =>
+      tx.benefits.insert({
+        id: randomUUID(),
+        organizationId,
+        createdAt: now,
+        type: body.type,
+        description: body.description,
+        visibility: this.checkedVisibility(body.type, body.visibility),
+        metadata: body.metadata,
+        properties,
+      }),
+    );
+  }
+
+  private emitting(
+    type: "benefit.created" | "benefit.updated",
+    at: Date,
+    write: (tx: { benefits: BenefitStore }) => Promise<BenefitRecord | undefined>,
+  ): Promise<BenefitRecord> {
+    return this.deps.transaction(async (tx) => {
+      const benefit = await write(tx);
+      if (!benefit) throw new ResourceNotFound();
+      await tx.outbox.record({ type, organizationId: benefit.organizationId, occurredAt: at, data: benefitResponse.serialize(benefit) });
+      return benefit;
     });
   }
 
@@ -96,9 +115,7 @@ export class BenefitService {
     if (body.metadata !== undefined) changes.metadata = body.metadata;
     if (Object.keys(changes).length === 0) return benefit;
     changes.modifiedAt = this.clock.now(benefit.organizationId);
-    const updated = await this.store.update(benefit, changes);
-    if (!updated) throw new ResourceNotFound();
-    return updated;
+    return this.emitting("benefit.updated", changes.modifiedAt, (tx) => tx.benefits.update(benefit, changes));
   }
 
   /** Soft-deletes the benefit and detaches it from every product, atomically. Revoking its grants belongs to the grants module. */

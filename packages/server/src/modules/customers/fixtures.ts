@@ -25,7 +25,7 @@ function issueError(at: SeedPath, issue: Issue): SeedError {
 export const customersSeeder: ModuleSeeder<CustomersDeps> = {
   section: "customers",
   async apply(deps, organizationId, value, path) {
-    const service = new CustomerService(deps.customers, deps.clock);
+    const service = new CustomerService(deps.customers, deps.clock, deps.transaction);
     const context = accessContext({ kind: "organization", organizationId, scopes: new Set() }, null);
     const count: SeedCount = { created: 0, existing: 0 };
     for (const [index, entry] of seedEntries(value, path).entries()) {

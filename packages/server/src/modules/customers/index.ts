@@ -4,26 +4,31 @@ import { systemClock, type Clock } from "../../platform/clock.js";
 import { customersSeeder } from "./fixtures.js";
 import { customersMigrations } from "./migrations.js";
 import { customerOperations } from "./operations.js";
-import { CustomerService } from "./service.js";
+import { CustomerService, type CustomersUnitOfWork } from "./service.js";
 import type { CustomerStore } from "./store.js";
 import { KyselyCustomerStore } from "./store-kysely.js";
 
 export interface CustomersDeps {
   customers: CustomerStore;
   clock?: Clock;
+  /** The composed storage's unit of work: creates, updates and deletes record their events in it. */
+  transaction?: CustomersUnitOfWork;
 }
 
 export const customersModule = defineModule({
   name: "customers",
   migrations: customersMigrations,
   store: (context) => new KyselyCustomerStore(context),
-  services: (deps: CustomersDeps) => ({ customers: new CustomerService(deps.customers, deps.clock ?? systemClock) }),
+  services: (deps: CustomersDeps) => ({
+    customers: new CustomerService(deps.customers, deps.clock ?? systemClock, deps.transaction && ((work) => deps.transaction!(work))),
+  }),
   operations: customerOperations,
   seed: customersSeeder,
   resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
 });
 
 export type { Address, CustomerChanges, CustomerRecord, CustomerType, Metadata, MetadataValue, NewCustomer } from "./model.js";
+export type { CustomersUnitOfWork } from "./service.js";
 export type { CustomerConflicts, CustomerPage, CustomerStore, ListCustomersQuery, SortField, SortKey, UniqueField } from "./store.js";
 export { bulkInsertCustomersForTesting, insertSubscription, type SubscriptionSeed } from "./testing.js";
 /** The metadata body field and its published schema, shared by every resource that carries metadata. */

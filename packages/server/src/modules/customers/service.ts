@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { assertCanManage, targetOrganization } from "../../platform/auth/organization.js";
 import type { AccessContext } from "../../platform/auth/principal.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
+import { discardEvents, type EventSink } from "../../platform/events.js";
 import { Conflict, ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
 import { UniqueViolationError } from "../../platform/storage/seam.js";
@@ -13,6 +14,7 @@ import { validateTaxId } from "../../validation/taxId.js";
 import { anonymizedChanges, softDeleteChanges } from "./deletion.js";
 import type { CustomerChanges, CustomerRecord } from "./model.js";
 import type { CustomerCreate, CustomerUpdate } from "./requests.js";
+import { customerResponse } from "./responses.js";
 import type { CustomerPage, CustomerStore, ListCustomersQuery } from "./store.js";
 
 export const EMAIL_TAKEN = "A customer with this email address already exists.";
@@ -26,11 +28,26 @@ const fail = (...issues: Issue[]): never => {
 
 export type ListParams = Omit<ListCustomersQuery, "organizationIds"> & { organizationIds?: string[] };
 
+/** One transaction over the customers store and the event sink: a change and its events commit together (platform/events.ts). */
+export type CustomersUnitOfWork = <T>(work: (tx: { customers: CustomerStore; outbox: EventSink }) => Promise<T>) => Promise<T>;
+
+type CustomerEventType = "customer.created" | "customer.updated" | "customer.deleted";
+
 export class CustomerService {
+  private readonly unitOfWork: CustomersUnitOfWork;
+
   constructor(
     private readonly store: CustomerStore,
     private readonly clock: Clock = systemClock,
-  ) {}
+    unitOfWork?: CustomersUnitOfWork,
+  ) {
+    this.unitOfWork = unitOfWork ?? ((work) => work({ customers: store, outbox: discardEvents }));
+  }
+
+  /** customers-api.md §6.6: `data` is the customer as committed by this change, in the API's shape. */
+  private recordEvent(events: EventSink, type: CustomerEventType, customer: CustomerRecord, at: Date): Promise<void> {
+    return events.record({ type, organizationId: customer.organizationId, occurredAt: at, data: customerResponse.serialize(customer) });
+  }
 
   private now(organizationId: string): Date {
     return this.clock.now(organizationId);
@@ -68,20 +85,25 @@ export class CustomerService {
     const billingAddress = body.billing_address ?? null;
     const taxId = body.tax_id == null ? null : this.validatedTaxId(body.tax_id, billingAddress?.country ?? null, body.tax_id);
     const name = body.name ?? null;
+    const now = this.now(organizationId);
     try {
-      return await this.store.insert({
-        id: randomUUID(),
-        organizationId,
-        createdAt: this.now(organizationId),
-        email,
-        type: body.type ?? "individual",
-        name,
-        billingName: null,
-        billingAddress,
-        taxId,
-        locale: body.locale ?? null,
-        externalId,
-        metadata: body.metadata ?? {},
+      return await this.unitOfWork(async (tx) => {
+        const created = await tx.customers.insert({
+          id: randomUUID(),
+          organizationId,
+          createdAt: now,
+          email,
+          type: body.type ?? "individual",
+          name,
+          billingName: null,
+          billingAddress,
+          taxId,
+          locale: body.locale ?? null,
+          externalId,
+          metadata: body.metadata ?? {},
+        });
+        await this.recordEvent(tx.outbox, "customer.created", created, now);
+        return created;
       });
     } catch (error) {
       if (error instanceof UniqueViolationError) await this.raiseLostRace(organizationId, email, externalId, undefined, error);
@@ -149,12 +171,21 @@ export class CustomerService {
     if ("locale" in body) changes.locale = body.locale ?? null;
     if (body.metadata !== undefined) changes.metadata = body.metadata;
 
-    if (Object.keys(changes).length === 0) return customer;
-    changes.modifiedAt = this.now(customer.organizationId);
+    const now = this.now(customer.organizationId);
+    // Polar emits customer.updated even for a PATCH that changes nothing.
+    if (Object.keys(changes).length === 0)
+      return this.unitOfWork(async (tx) => {
+        await this.recordEvent(tx.outbox, "customer.updated", customer, now);
+        return customer;
+      });
+    changes.modifiedAt = now;
     try {
-      const updated = await this.store.update(customer.id, changes);
-      if (!updated) throw new ResourceNotFound();
-      return updated;
+      return await this.unitOfWork(async (tx) => {
+        const updated = await tx.customers.update(customer.id, changes);
+        if (!updated) throw new ResourceNotFound();
+        await this.recordEvent(tx.outbox, "customer.updated", updated, now);
+        return updated;
+      });
     } catch (error) {
       if (error instanceof UniqueViolationError) {
         await this.raiseLostRace(customer.organizationId, changes.email ?? null, changes.externalId ?? null, customer.id, error);
@@ -168,8 +199,11 @@ export class CustomerService {
     const now = this.now(customer.organizationId);
     let changes = softDeleteChanges(customer, now);
     if (anonymize) changes = { ...changes, ...anonymizedChanges({ ...customer, ...changes }, now) };
-    const deleted = await this.store.update(customer.id, changes);
-    if (!deleted) throw new ResourceNotFound();
+    await this.unitOfWork(async (tx) => {
+      const deleted = await tx.customers.update(customer.id, changes);
+      if (!deleted) throw new ResourceNotFound();
+      await this.recordEvent(tx.outbox, "customer.deleted", deleted, now);
+    });
   }
 
   private async assertUnique(organizationId: string, email: string | null, externalId: string | null, excludeId?: string) {

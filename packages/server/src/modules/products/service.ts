@@ -12,14 +12,22 @@ import type { MeterRecord, MeterStore } from "../meters/index.js";
 import type { NewPrice, ProductChanges, ProductRecord } from "./model.js";
 import { draftFromCreate, draftFromExisting, priceProblems, type PriceDraft } from "./prices.js";
 import type { PriceCreate, ProductCreate, ProductUpdate } from "./requests.js";
-import type { ProductView } from "./responses.js";
+import { productResponse, type ProductView } from "./responses.js";
+import { discardEvents, type EventSink } from "../../platform/events.js";
 import type { ListProductsQuery, ProductStore } from "./store.js";
 
-export interface ProductsDeps {
-  products: ProductStore;
+interface ProductReads {
   meters: Pick<MeterStore, "findMany">;
   benefits: Pick<BenefitStore, "findMany">;
+}
+
+/** A write and its product.created/updated event commit together (platform/events.ts). */
+export type ProductsUnitOfWork = <T>(work: (tx: ProductReads & { products: ProductStore; outbox: EventSink }) => Promise<T>) => Promise<T>;
+
+export interface ProductsDeps extends ProductReads {
+  products: ProductStore;
   clock?: Clock;
+  transaction?: ProductsUnitOfWork;
 }
 
 export type ProductListParams = Omit<ListProductsQuery, "organizationIds"> & { organizationIds?: string[] };
@@ -62,8 +70,26 @@ function newPrice(productId: string, createdAt: Date, position: number, p: Price
 export class ProductService {
   private readonly clock: Clock;
 
+  private readonly unitOfWork: ProductsUnitOfWork;
+
   constructor(private readonly deps: ProductsDeps) {
     this.clock = deps.clock ?? systemClock;
+    this.unitOfWork = deps.transaction ?? ((work) => work({ ...deps, outbox: discardEvents }));
+  }
+
+  /** Runs a write and records its event with the product as committed (in the API's shape, benefits and meters included). */
+  private async emitting(
+    type: "product.created" | "product.updated",
+    at: Date,
+    write: (store: ProductStore) => Promise<ProductRecord | undefined>,
+  ): Promise<ProductRecord> {
+    return this.unitOfWork(async (tx) => {
+      const product = await write(tx.products);
+      if (!product) throw new ResourceNotFound();
+      const [view] = await this.views([product], tx);
+      await tx.outbox.record({ type, organizationId: product.organizationId, occurredAt: at, data: productResponse.serialize(view) });
+      return product;
+    });
   }
 
   private get store() {
@@ -71,13 +97,13 @@ export class ProductService {
   }
 
   /** Products with their benefits and the meters of their prices, two lookups for any number of products. */
-  async views(products: readonly ProductRecord[]): Promise<ProductView[]> {
+  async views(products: readonly ProductRecord[], reads: ProductReads = this.deps): Promise<ProductView[]> {
     const organizations = [...new Set(products.map((p) => p.organizationId))];
     const benefitIds = products.flatMap((p) => p.benefitIds);
     const meterIds = products.flatMap((p) => p.prices.flatMap((price) => (price.meterId === null ? [] : [price.meterId])));
     const [benefits, meters] = await Promise.all([
-      this.deps.benefits.findMany(organizations, benefitIds),
-      this.deps.meters.findMany(organizations, meterIds),
+      reads.benefits.findMany(organizations, benefitIds),
+      reads.meters.findMany(organizations, meterIds),
     ]);
     const benefitById = new Map<string, BenefitRecord>(benefits.map((b) => [b.id, b]));
     const meterById = new Map<string, MeterRecord>(meters.map((m) => [m.id, m]));
@@ -132,23 +158,25 @@ export class ProductService {
     fail(problems);
     const id = randomUUID();
     const now = this.clock.now(organizationId);
-    return this.store.insert(
-      {
-        id,
-        organizationId,
-        createdAt: now,
-        name: body.name,
-        description: body.description ?? null,
-        visibility: body.visibility ?? "public",
-        recurringInterval: body.recurring_interval,
-        recurringIntervalCount: recurring ? (body.recurring_interval_count ?? 1) : null,
-        trialInterval: recurring ? (body.trial_interval ?? null) : null,
-        trialIntervalCount: recurring ? (body.trial_interval_count ?? null) : null,
-        meterInterval: null,
-        meterIntervalCount: null,
-        metadata: body.metadata ?? {},
-      },
-      body.prices.map((p, i) => newPrice(id, now, i, p)),
+    return this.emitting("product.created", now, (store) =>
+      store.insert(
+        {
+          id,
+          organizationId,
+          createdAt: now,
+          name: body.name,
+          description: body.description ?? null,
+          visibility: body.visibility ?? "public",
+          recurringInterval: body.recurring_interval,
+          recurringIntervalCount: recurring ? (body.recurring_interval_count ?? 1) : null,
+          trialInterval: recurring ? (body.trial_interval ?? null) : null,
+          trialIntervalCount: recurring ? (body.trial_interval_count ?? null) : null,
+          meterInterval: null,
+          meterIntervalCount: null,
+          metadata: body.metadata ?? {},
+        },
+        body.prices.map((p, i) => newPrice(id, now, i, p)),
+      ),
     );
   }
 
@@ -219,9 +247,7 @@ export class ProductService {
     const pricesChange = priceChanges !== undefined && (priceChanges.archive.length > 0 || priceChanges.insert.length > 0);
     if (Object.keys(changes).length === 0 && !pricesChange) return product;
     changes.modifiedAt = now;
-    const updated = await this.store.update(product.id, changes, pricesChange ? priceChanges : undefined);
-    if (!updated) throw new ResourceNotFound();
-    return updated;
+    return this.emitting("product.updated", now, (store) => store.update(product.id, changes, pricesChange ? priceChanges : undefined));
   }
 
   /** Replaces the product's benefits; each must be one the caller can read, in the product's organization. */
@@ -236,8 +262,6 @@ export class ProductService {
       }
     });
     const ordered = [...new Set(benefitIds)];
-    const updated = await this.store.setBenefits(product.id, ordered);
-    if (!updated) throw new ResourceNotFound();
-    return updated;
+    return this.emitting("product.updated", this.clock.now(product.organizationId), (store) => store.setBenefits(product.id, ordered));
   }
 }

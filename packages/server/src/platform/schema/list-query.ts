@@ -65,30 +65,36 @@ export function listQuery<Field extends string, F extends Record<string, QueryFi
         schema: { type: "integer", exclusiveMinimum: 0, default: DEFAULT_PAGE_SIZE },
         description: `Size of a page; values above ${MAX_PAGE_SIZE} are treated as ${MAX_PAGE_SIZE}.`,
       },
-      {
-        name: "sorting",
-        in: "query",
-        required: false,
-        schema: {
-          anyOf: [{ type: "array", items: { type: "string", enum: sortValues } }, { type: "null" }],
-          default: spec.defaultSorting.map(sortValue),
-        },
-        description: "Sorting criteria; prefix with - for descending order. Repeatable.",
-      },
+      // A list without sort fields (Polar's webhook lists) has a fixed order and no `sorting` parameter.
+      ...(spec.sortFields.length === 0
+        ? []
+        : [
+            {
+              name: "sorting",
+              in: "query",
+              required: false,
+              schema: {
+                anyOf: [{ type: "array", items: { type: "string", enum: sortValues } }, { type: "null" }],
+                default: spec.defaultSorting.map(sortValue),
+              },
+              description: "Sorting criteria; prefix with - for descending order. Repeatable.",
+            },
+          ]),
     ],
     // Pydantic validates in declaration order: page, limit, sorting, then the filters.
     parse(query, issues) {
       const page = pageNumber(query, "page", 1, issues);
       const limit = Math.min(pageNumber(query, "limit", DEFAULT_PAGE_SIZE, issues), MAX_PAGE_SIZE);
       const sorting: SortKey<Field>[] = [];
-      allValues(query.sorting).forEach((text, index) => {
-        if (!allowed.has(text)) {
-          issues.push(issue("enum", ["query", "sorting", index], `Input should be ${expected}`, text, { expected }));
-          return;
-        }
-        const descending = text.startsWith("-");
-        sorting.push({ field: (descending ? text.slice(1) : text) as Field, descending });
-      });
+      if (spec.sortFields.length > 0)
+        allValues(query.sorting).forEach((text, index) => {
+          if (!allowed.has(text)) {
+            issues.push(issue("enum", ["query", "sorting", index], `Input should be ${expected}`, text, { expected }));
+            return;
+          }
+          const descending = text.startsWith("-");
+          sorting.push({ field: (descending ? text.slice(1) : text) as Field, descending });
+        });
       const values: Record<string, unknown> = {};
       for (const [name, field] of filters) values[name] = field.parse(query, name, issues);
       return {
