@@ -8,8 +8,20 @@ import { customersModule } from "./modules/customers/index.js";
 import { metersModule } from "./modules/meters/index.js";
 import { benefitsModule } from "./modules/benefits/index.js";
 import { productsModule } from "./modules/products/index.js";
+import { grantsModule } from "./modules/grants/index.js";
+import { subscriptionsModule } from "./modules/subscriptions/index.js";
+import { stateModule } from "./modules/state/index.js";
 
-export const MODULES = [accountsModule, customersModule, metersModule, benefitsModule, productsModule] as const;
+export const MODULES = [
+  accountsModule,
+  customersModule,
+  metersModule,
+  benefitsModule,
+  productsModule,
+  grantsModule,
+  subscriptionsModule,
+  stateModule,
+] as const;
 
 /** Every scope some operation of this server accepts: what a token needs to use all of it. */
 export function servedScopes(): Scope[] {

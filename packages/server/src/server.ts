@@ -9,7 +9,17 @@ import { buildApp, type App } from "./platform/http/app.js";
 import type { HttpLimits } from "./platform/http/listener.js";
 import type { RouteGroup } from "./platform/http/operation.js";
 import { openRequestLog } from "./platform/http/request-log.js";
-import { openStorage, type Storage } from "./storage.js";
+import { openStorage, type Storage, type Stores } from "./storage.js";
+import type { Cascading } from "./platform/cascade.js";
+import type { MeterLedger } from "./modules/grants/index.js";
+import { subscriptionReactions, type UsageReader } from "./modules/subscriptions/index.js";
+
+/** What the usage module provides to subscriptions, grants and customer state (absent → no credits, zero usage). */
+export interface UsagePorts {
+  /** The meter ledger on one transaction's stores. */
+  meterLedgerFor?: (tx: Stores) => MeterLedger;
+  usage?: UsageReader;
+}
 
 export interface ServerOptions {
   databaseUrl: string;
@@ -26,6 +36,7 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Serve the /v1/_test endpoints (reset); off by default, for test suites only. */
   enableTestEndpoints?: boolean;
+  ports?: UsagePorts;
 }
 
 export interface RunningServer {
@@ -45,9 +56,32 @@ type EveryModuleServed = {
 const everyModuleServed: EveryModuleServed extends Record<string, true> ? true : never = true;
 void everyModuleServed;
 
+/**
+ * The cross-module wiring: earlier modules' writes that later modules react to
+ * in the same transaction (customer deletion, a product's benefits, benefit
+ * deletion), and the usage ports.
+ */
+export function moduleDeps(storage: Storage, clock: Clock, ports: UsagePorts = {}) {
+  const meterLedgerFor = ports.meterLedgerFor as ((tx: unknown) => MeterLedger) | undefined;
+  const reactions = subscriptionReactions({ meterLedgerFor });
+  const cascading =
+    <S>(react: (tx: Stores, subject: S, at: Date) => Promise<void>): Cascading<Stores, S> =>
+    (work) =>
+      storage.transaction((tx) => work(tx, (subject, at) => react(tx, subject, at)));
+  return {
+    ...storage,
+    clock,
+    meterLedgerFor,
+    usage: ports.usage,
+    customerDeletion: cascading(reactions.customerDeleted),
+    benefitsChange: cascading(reactions.productBenefitsChanged),
+    benefitDeletion: cascading(reactions.benefitDeleted),
+  };
+}
+
 /** Each module's operations with the services its handlers call. */
-export function routeGroups(storage: Storage, clock: Clock): RouteGroup[] {
-  const deps = { ...storage, clock };
+export function routeGroups(storage: Storage, clock: Clock, ports?: UsagePorts): RouteGroup[] {
+  const deps = moduleDeps(storage, clock, ports);
   const groups: RouteGroup[] = [];
   for (const module of MODULES as readonly { services?(deps: unknown): unknown; operations?: RouteGroup["operations"] }[]) {
     if (module.services && module.operations) groups.push({ operations: module.operations, services: module.services(deps) });
@@ -61,7 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.logger ? openRequestLog(options.logger.level, options.logger.stream) : undefined;
   const app = buildApp({
     credentials: storage.accounts,
-    routes: routeGroups(storage, clock),
+    routes: routeGroups(storage, clock, options.ports),
     clock,
     log,
     limits: options.limits,

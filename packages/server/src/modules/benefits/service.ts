@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { AccessContext } from "../../platform/auth/principal.js";
 import { assertCanManage, readableOrganizations, targetOrganization } from "../../platform/auth/organization.js";
+import type { Cascading } from "../../platform/cascade.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import { ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
@@ -33,6 +34,8 @@ export interface BenefitsDeps {
   meters: Pick<MeterStore, "findMany">;
   transaction<T>(work: (tx: { benefits: BenefitStore; products: BenefitAttachments }) => Promise<T>): Promise<T>;
   clock?: Clock;
+  /** Deletion with what later modules do about it (every grant revoked), in one transaction; without it, `transaction`. */
+  benefitDeletion?: Cascading<{ benefits: BenefitStore; products: BenefitAttachments }, BenefitRecord>;
 }
 
 export type BenefitListParams = Omit<ListBenefitsQuery, "organizationIds"> & { organizationIds?: string[] };
@@ -101,14 +104,16 @@ export class BenefitService {
     return updated;
   }
 
-  /** Soft-deletes the benefit and detaches it from every product, atomically. Revoking its grants belongs to the grants module. */
+  /** Soft-deletes the benefit, detaches it from every product and (through the cascade) revokes its grants, atomically. */
   async delete(context: AccessContext, benefit: BenefitRecord): Promise<void> {
     assertCanManage(context, benefit.organizationId, MANAGE);
-    const now = this.clock.now();
-    await this.deps.transaction(async (tx) => {
+    const now = this.clock.now(benefit.organizationId);
+    const cascading = this.deps.benefitDeletion ?? ((work) => this.deps.transaction((tx) => work(tx, async () => {})));
+    await cascading(async (tx, cascade) => {
       const deleted = await tx.benefits.update(benefit, { deletedAt: now, modifiedAt: now });
       if (!deleted) throw new ResourceNotFound();
       await tx.products.detachBenefit(benefit.id);
+      await cascade(deleted, now);
     });
   }
 

@@ -4,6 +4,7 @@
 
 import { randomUUID } from "node:crypto";
 import { assertRole, type AccessContext, type MemberRole } from "../../platform/auth/principal.js";
+import type { Cascading } from "../../platform/cascade.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import { Conflict, NotPermitted, ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
@@ -34,6 +35,7 @@ export class CustomerService {
   constructor(
     private readonly store: CustomerStore,
     private readonly clock: Clock = systemClock,
+    private readonly deletion?: Cascading<{ customers: CustomerStore }, CustomerRecord>,
   ) {}
 
   private now(): Date {
@@ -167,13 +169,21 @@ export class CustomerService {
     }
   }
 
+  /** With a deletion cascade wired, the customer's subscriptions and grants end in the same transaction. */
   async delete(context: AccessContext, customer: CustomerRecord, anonymize: boolean): Promise<void> {
     assertCanManage(context, customer.organizationId);
-    const now = this.now();
+    const now = this.clock.now(customer.organizationId);
     let changes = softDeleteChanges(customer, now);
     if (anonymize) changes = { ...changes, ...anonymizedChanges({ ...customer, ...changes }, now) };
-    const deleted = await this.store.update(customer.id, changes);
-    if (!deleted) throw new ResourceNotFound();
+    if (!this.deletion) {
+      if (!(await this.store.update(customer.id, changes))) throw new ResourceNotFound();
+      return;
+    }
+    await this.deletion(async (tx, cascade) => {
+      const deleted = await tx.customers.update(customer.id, changes);
+      if (!deleted) throw new ResourceNotFound();
+      await cascade(deleted, now);
+    });
   }
 
   private targetOrganization(context: AccessContext, requested: string | null): string {

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { AccessContext } from "../../platform/auth/principal.js";
 import { assertCanManage, readableOrganizations, targetOrganization } from "../../platform/auth/organization.js";
+import type { Cascading } from "../../platform/cascade.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import { ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
@@ -20,6 +21,8 @@ export interface ProductsDeps {
   meters: Pick<MeterStore, "findMany">;
   benefits: Pick<BenefitStore, "findMany">;
   clock?: Clock;
+  /** Replacing benefits with what later modules do about it (grants re-synced), in one transaction. */
+  benefitsChange?: Cascading<{ products: ProductStore }, ProductRecord>;
 }
 
 export type ProductListParams = Omit<ListProductsQuery, "organizationIds"> & { organizationIds?: string[] };
@@ -236,8 +239,18 @@ export class ProductService {
       }
     });
     const ordered = [...new Set(benefitIds)];
-    const updated = await this.store.setBenefits(product.id, ordered);
-    if (!updated) throw new ResourceNotFound();
-    return updated;
+    const changed = ordered.join() !== product.benefitIds.join();
+    const cascading = this.deps.benefitsChange;
+    if (!changed || !cascading) {
+      const updated = await this.store.setBenefits(product.id, ordered);
+      if (!updated) throw new ResourceNotFound();
+      return updated;
+    }
+    return cascading(async (tx, cascade) => {
+      const updated = await tx.products.setBenefits(product.id, ordered);
+      if (!updated) throw new ResourceNotFound();
+      await cascade(updated, this.clock.now(product.organizationId));
+      return updated;
+    });
   }
 }

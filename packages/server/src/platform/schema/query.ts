@@ -225,3 +225,15 @@ export function enumOrListParam<V extends string>(
     },
   };
 }
+
+/** `str | list[str] | None`, repeatable: every value kept as sent. */
+export function textListParam(description: string): QueryField<string[] | undefined> {
+  return {
+    parameter: (name) =>
+      parameter(name, { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }, { type: "null" }] }, description),
+    parse(query, name) {
+      const texts = allValues(query[name]);
+      return texts.length === 0 ? undefined : texts;
+    },
+  };
+}
