@@ -1,0 +1,8 @@
+// The subscriptions module's contract cases (grants and customer state included),
+// run by the shared suites on both backends.
+import type { ModuleTests } from "../../../../test/support/contract.js";
+import { subscriptionLifecycleCases } from "./http/lifecycle.case.js";
+
+export const tests: ModuleTests = {
+  http: [subscriptionLifecycleCases],
+};
