@@ -2,7 +2,8 @@
 // run by the shared suites on both backends.
 import type { ModuleTests } from "../../../../test/support/contract.js";
 import { subscriptionLifecycleCases } from "./http/lifecycle.case.js";
+import { subscriptionErrorCases } from "./http/errors.case.js";
 
 export const tests: ModuleTests = {
-  http: [subscriptionLifecycleCases],
+  http: [subscriptionLifecycleCases, subscriptionErrorCases],
 };

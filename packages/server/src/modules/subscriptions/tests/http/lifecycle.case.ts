@@ -84,7 +84,13 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       const end = Date.UTC(y, m + 1, day, start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds(), start.getUTCMilliseconds());
       assert.equal(Date.parse(sub.current_period_end), end);
       assert.deepEqual([sub.customer_id, sub.customer.id, sub.user_id, sub.user.id], [customer.id, customer.id, customer.id, customer.id]);
-      assert.deepEqual(sub.user, { id: customer.id, email: customer.email, public_name: "A", avatar_url: customer.avatar_url, github_username: null });
+      assert.deepEqual(sub.user, {
+        id: customer.id,
+        email: customer.email,
+        public_name: "A",
+        avatar_url: customer.avatar_url,
+        github_username: null,
+      });
       assert.equal(sub.product.id, product.id);
       assert.deepEqual(sub.metadata, { seat: "a" });
       assert.equal(sub.prices.length, 2);
@@ -104,13 +110,30 @@ export function subscriptionLifecycleCases(get: GetServer): void {
         [active.id, active.status, active.price_id, active.product_id, active.meters.length],
         [sub.id, "active", sub.price_id, product.id, 1],
       );
-      assert.deepEqual(Object.keys(active.meters[0]), ["created_at", "modified_at", "id", "consumed_units", "credited_units", "amount", "meter_id"]);
+      assert.deepEqual(Object.keys(active.meters[0]), [
+        "created_at",
+        "modified_at",
+        "id",
+        "consumed_units",
+        "credited_units",
+        "amount",
+        "meter_id",
+      ]);
       assert.deepEqual(
         state.body.granted_benefits.map((g: any) => [g.benefit_id, g.benefit_type, g.properties]).sort(),
         benefits.map((b) => [b.id, b.type, {}]).sort(),
       );
       const custom = state.body.granted_benefits.find((g: any) => g.benefit_type === "custom");
-      assert.deepEqual(Object.keys(custom), ["id", "created_at", "modified_at", "granted_at", "benefit_id", "benefit_type", "benefit_metadata", "properties"]);
+      assert.deepEqual(Object.keys(custom), [
+        "id",
+        "created_at",
+        "modified_at",
+        "granted_at",
+        "benefit_id",
+        "benefit_type",
+        "benefit_metadata",
+        "properties",
+      ]);
       assert.deepEqual(custom.benefit_metadata, { tier: 1 });
       assert.deepEqual(state.body.active_meters, []);
       const byId = await server.request("GET", `/v1/customers/${customer.id}/state`, { token: org.token });
@@ -120,7 +143,10 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       assert.equal(grants.status, 200, grants.text);
       assert.equal(grants.body.pagination.total_count, 3);
       for (const g of grants.body.items) {
-        assert.deepEqual([g.is_granted, g.is_revoked, g.subscription_id, g.user_id, g.properties, g.member, g.error], [true, false, sub.id, customer.id, {}, null, null]);
+        assert.deepEqual(
+          [g.is_granted, g.is_revoked, g.subscription_id, g.user_id, g.properties, g.member, g.error],
+          [true, false, sub.id, customer.id, {}, null, null],
+        );
         assert.equal(g.customer.id, customer.id);
       }
 
@@ -130,7 +156,13 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       });
       assert.equal(canceled.status, 200, canceled.text);
       assert.deepEqual(
-        [canceled.body.status, canceled.body.cancel_at_period_end, canceled.body.ends_at, canceled.body.customer_cancellation_reason, canceled.body.customer_cancellation_comment],
+        [
+          canceled.body.status,
+          canceled.body.cancel_at_period_end,
+          canceled.body.ends_at,
+          canceled.body.customer_cancellation_reason,
+          canceled.body.customer_cancellation_comment,
+        ],
         ["active", true, sub.current_period_end, "too_expensive", null],
       );
       assert.ok(canceled.body.canceled_at !== null);
@@ -138,7 +170,10 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       const before = await server.request("GET", `/v1/customers/${customer.id}/state`, { token: org.token });
       assert.deepEqual([before.body.active_subscriptions[0].cancel_at_period_end, before.body.granted_benefits.length], [true, 3]);
 
-      assert.equal(await processDuePeriodEnds(server.storage, { upTo: new Date(Date.parse(sub.current_period_end) - 1), organizationIds: [org.id] }), 0);
+      assert.equal(
+        await processDuePeriodEnds(server.storage, { upTo: new Date(Date.parse(sub.current_period_end) - 1), organizationIds: [org.id] }),
+        0,
+      );
       assert.equal(await processDuePeriodEnds(server.storage, { upTo: later(sub.current_period_end), organizationIds: [org.id] }), 1);
       const ended = await server.request("GET", `/v1/subscriptions/${sub.id}`, { token: org.token });
       assert.deepEqual(
@@ -151,7 +186,10 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       assert.equal(revoked.body.items.length, 3);
       for (const g of revoked.body.items) assert.deepEqual([g.is_granted, g.is_revoked, g.granted_at], [false, true, null]);
       // Nothing left to do: a second run processes nothing.
-      assert.equal(await processDuePeriodEnds(server.storage, { upTo: later(sub.current_period_end, 400 * DAY), organizationIds: [org.id] }), 0);
+      assert.equal(
+        await processDuePeriodEnds(server.storage, { upTo: later(sub.current_period_end, 400 * DAY), organizationIds: [org.id] }),
+        0,
+      );
     });
 
     it("renews at each period end, in order, moving the period; grants stay", async () => {
@@ -171,7 +209,14 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       );
       assert.equal(renewed.modified_at, renewed.current_period_start);
       // Another organization's due subscriptions are not this call's business.
-      assert.equal(await processDuePeriodEnds(server.storage, { upTo: new Date(start + 100 * DAY), excludeOrganizationIds: [org.id], organizationIds: [org.id] }), 0);
+      assert.equal(
+        await processDuePeriodEnds(server.storage, {
+          upTo: new Date(start + 100 * DAY),
+          excludeOrganizationIds: [org.id],
+          organizationIds: [org.id],
+        }),
+        0,
+      );
     });
 
     it("revokes now (DELETE and PATCH revoke) and refuses a second revoke", async () => {
@@ -215,7 +260,10 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       assert.equal(deleted.status, 204, deleted.text);
       const after = await server.request("GET", `/v1/subscriptions/${sub.id}`, { token: org.token });
       assert.equal(after.status, 200, after.text);
-      assert.deepEqual([after.body.status, after.body.ended_at !== null, after.body.customer.deleted_at !== null], ["canceled", true, true]);
+      assert.deepEqual(
+        [after.body.status, after.body.ended_at !== null, after.body.customer.deleted_at !== null],
+        ["canceled", true, true],
+      );
       const grants = await server.request("GET", `/v1/benefit-grants/?customer_id=${customer.id}`, { token: org.token });
       assert.deepEqual(
         grants.body.items.map((g: any) => g.is_granted),
@@ -232,11 +280,16 @@ export function subscriptionLifecycleCases(get: GetServer): void {
       const customer = await newCustomer(server, org.token);
       await createSubscription(server, org.token, { product_id: product.id, customer_id: customer.id });
       const granted = async () =>
-        (await server.request("GET", `/v1/customers/${customer.id}/state`, { token: org.token })).body.granted_benefits.map((g: any) => g.benefit_id).sort();
+        (await server.request("GET", `/v1/customers/${customer.id}/state`, { token: org.token })).body.granted_benefits
+          .map((g: any) => g.benefit_id)
+          .sort();
       const [custom, flag, credit] = benefits;
       await server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: { benefits: [custom.id] } });
       assert.deepEqual(await granted(), [custom.id]);
-      await server.request("POST", `/v1/products/${product.id}/benefits`, { token: org.token, body: { benefits: [custom.id, flag.id, credit.id] } });
+      await server.request("POST", `/v1/products/${product.id}/benefits`, {
+        token: org.token,
+        body: { benefits: [custom.id, flag.id, credit.id] },
+      });
       assert.deepEqual(await granted(), [custom.id, flag.id, credit.id].sort());
       // Re-granting reuses the rows: still three grants for this customer.
       const all = await server.request("GET", `/v1/benefit-grants/?customer_id=${customer.id}`, { token: org.token });
