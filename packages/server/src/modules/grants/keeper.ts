@@ -116,7 +116,8 @@ export async function cycleSubscriptionGrants(unit: GrantUnit, subscriptionId: s
     const previous = lastCredit(grant);
     const target = { ...ledgerTarget(grant), meterId: credit.meter_id };
     const lastReset = await ledger.lastReset({ customerId: grant.customerId, meterId: credit.meter_id });
-    if (previous === null || lastReset === null || lastReset.getTime() < Date.parse(previous.last_credited_at)) {
+    // The reset before the previous credit does not count: only one after it (a metered price's reset at this renewal) does.
+    if (previous === null || lastReset === null || lastReset.getTime() <= Date.parse(previous.last_credited_at)) {
       await ledger.reset({ ...target, at });
     }
     await ledger.credit({ ...target, units: credit.units, rollover: credit.rollover, at });

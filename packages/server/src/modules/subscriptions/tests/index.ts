@@ -3,7 +3,9 @@
 import type { ModuleTests } from "../../../../test/support/contract.js";
 import { subscriptionLifecycleCases } from "./http/lifecycle.case.js";
 import { subscriptionErrorCases } from "./http/errors.case.js";
+import { subscriptionConcurrencyCases } from "./storage/concurrency.case.js";
 
 export const tests: ModuleTests = {
+  storage: [subscriptionConcurrencyCases],
   http: [subscriptionLifecycleCases, subscriptionErrorCases],
 };
