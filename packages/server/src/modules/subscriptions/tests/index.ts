@@ -4,9 +4,10 @@ import type { ModuleTests } from "../../../../test/support/contract.js";
 import { subscriptionLifecycleCases } from "./http/lifecycle.case.js";
 import { subscriptionErrorCases } from "./http/errors.case.js";
 import { subscriptionFuzzCases } from "./http/fuzz.case.js";
+import { subscriptionSdkCases } from "./http/officialSdk.case.js";
 import { subscriptionConcurrencyCases } from "./storage/concurrency.case.js";
 
 export const tests: ModuleTests = {
   storage: [subscriptionConcurrencyCases],
-  http: [subscriptionLifecycleCases, subscriptionErrorCases, subscriptionFuzzCases],
+  http: [subscriptionLifecycleCases, subscriptionErrorCases, subscriptionFuzzCases, subscriptionSdkCases],
 };

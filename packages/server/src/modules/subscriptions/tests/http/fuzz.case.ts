@@ -34,10 +34,7 @@ export function subscriptionFuzzCases(get: GetServer): void {
       const customer = await newCustomer(server, org.token);
       const sub = await createSubscription(server, org.token, { product_id: product.id, customer_id: customer.id });
       const id = fc.oneof(fc.constantFrom(product.id, customer.id, customer.external_id), jsonish);
-      const create = fc.record(
-        { product_id: id, customer_id: id, external_customer_id: id, metadata: jsonish },
-        { requiredKeys: [] },
-      );
+      const create = fc.record({ product_id: id, customer_id: id, external_customer_id: id, metadata: jsonish }, { requiredKeys: [] });
       const update = fc.record(
         {
           metadata: jsonish,
@@ -63,7 +60,10 @@ export function subscriptionFuzzCases(get: GetServer): void {
       const small = update.map((b) => Object.fromEntries(Object.entries(b).slice(0, 2)));
       await fc.assert(
         fc.asyncProperty(fc.oneof(create, jsonish), async (body) => {
-          assertDocumentedReply(`POST ${JSON.stringify(body)}`, await server.request("POST", "/v1/subscriptions/", { token: org.token, body }));
+          assertDocumentedReply(
+            `POST ${JSON.stringify(body)}`,
+            await server.request("POST", "/v1/subscriptions/", { token: org.token, body }),
+          );
         }),
         fuzzParams(),
       );
@@ -111,20 +111,26 @@ export function subscriptionFuzzCases(get: GetServer): void {
         fuzzParams(),
       );
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s !== "." && s !== "..")), async (raw) => {
-          const id = encodeURIComponent(raw);
-          for (const [method, path] of [
-            ["GET", `/v1/subscriptions/${id}`],
-            ["DELETE", `/v1/subscriptions/${id}`],
-            ["GET", `/v1/benefits/${id}/grants`],
-            ["GET", `/v1/customers/${id}/state`],
-            ["GET", `/v1/customers/external/${id}/state`],
-          ]) {
-            const reply = await server.request(method, path, { token: org.token });
-            if (reply.status === 307) continue;
-            assertSubscriptionReply(`${method} ${path}`, reply);
-          }
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            fc.uuid(),
+            fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s !== "." && s !== ".."),
+          ),
+          async (raw) => {
+            const id = encodeURIComponent(raw);
+            for (const [method, path] of [
+              ["GET", `/v1/subscriptions/${id}`],
+              ["DELETE", `/v1/subscriptions/${id}`],
+              ["GET", `/v1/benefits/${id}/grants`],
+              ["GET", `/v1/customers/${id}/state`],
+              ["GET", `/v1/customers/external/${id}/state`],
+            ]) {
+              const reply = await server.request(method, path, { token: org.token });
+              if (reply.status === 307) continue;
+              assertSubscriptionReply(`${method} ${path}`, reply);
+            }
+          },
+        ),
         fuzzParams(),
       );
     });
