@@ -182,7 +182,9 @@ export class KyselyGrantStore implements GrantStore {
   }
 
   list(q: ListGrantsQuery): Promise<GrantPage> {
-    if (q.organizationIds.length === 0 || q.customerIds?.length === 0 || q.externalCustomerIds?.length === 0)
+    // No stored external id contains U+0000 (PostgreSQL rejects it in a parameter): such values match nothing.
+    const externalIds = q.externalCustomerIds?.filter((id) => !id.includes("\u0000"));
+    if (q.organizationIds.length === 0 || q.customerIds?.length === 0 || externalIds?.length === 0)
       return Promise.resolve({ items: [], totalCount: 0 });
     return this.run(async () => {
       let base = this.db.selectFrom("benefit_grants").where("benefit_grants.organization_id", "in", q.organizationIds);
@@ -193,7 +195,7 @@ export class KyselyGrantStore implements GrantStore {
           .selectFrom("customers")
           .select("customers.id")
           .where("customers.organization_id", "in", q.organizationIds)
-          .where("customers.external_id", "in", q.externalCustomerIds)
+          .where("customers.external_id", "in", externalIds!)
           .where("customers.deleted_at", "is", null);
         base = base.where("benefit_grants.customer_id", "in", customers);
       }

@@ -179,7 +179,9 @@ export class KyselySubscriptionStore implements SubscriptionStore {
   }
 
   list(q: ListSubscriptionsQuery): Promise<SubscriptionPage> {
-    const empty = [q.productIds, q.customerIds, q.externalCustomerIds, q.statuses, q.cancellationReasons].some((f) => f?.length === 0);
+    // No stored external id contains U+0000 (PostgreSQL rejects it in a parameter): such values match nothing.
+    const externalIds = q.externalCustomerIds?.filter((id) => !id.includes("\u0000"));
+    const empty = [q.productIds, q.customerIds, externalIds, q.statuses, q.cancellationReasons].some((f) => f?.length === 0);
     // No discounts exist here, so a discount filter matches nothing.
     if (q.organizationIds.length === 0 || empty || q.discountIds !== undefined) return Promise.resolve({ items: [], totalCount: 0 });
     return this.run(async () => {
@@ -192,7 +194,7 @@ export class KyselySubscriptionStore implements SubscriptionStore {
         .where("subscriptions.started_at", "is not", null);
       if (q.productIds) base = base.where("subscriptions.product_id", "in", q.productIds);
       if (q.customerIds) base = base.where("subscriptions.customer_id", "in", q.customerIds);
-      if (q.externalCustomerIds) base = base.where("customers.external_id", "in", q.externalCustomerIds);
+      if (externalIds) base = base.where("customers.external_id", "in", externalIds);
       if (q.statuses) base = base.where("subscriptions.status", "in", q.statuses);
       if (q.cancellationReasons) base = base.where("subscriptions.customer_cancellation_reason", "in", q.cancellationReasons);
       if (q.cancelAtPeriodEnd !== undefined)

@@ -289,6 +289,10 @@ export function subscriptionErrorCases(get: GetServer): void {
       assert.deepEqual(await ids("sorting=ended_at"), [second.id, sub.id]);
       assert.deepEqual(await ids(`started_after=${encodeURIComponent(sub.started_at)}`), [second.id]);
       assert.deepEqual(await ids(`canceled_at_before=${encodeURIComponent(sub.started_at)}`), []);
+      // U+0000 cannot be in a stored external id (PostgreSQL refuses it as a parameter): no match, no 500.
+      assert.deepEqual(await ids("external_customer_id=a%00b"), []);
+      const grants = await server.request("GET", "/v1/benefit-grants/?external_customer_id=a%00b", { token: org.token });
+      assert.deepEqual([grants.status, grants.body.items], [200, []]);
       const bad = await server.request("GET", "/v1/subscriptions/?status=nope&sorting=nope", { token: org.token });
       assert.equal(bad.status, 422);
     });
