@@ -131,19 +131,6 @@ export class KyselyGrantStore implements GrantStore {
     );
   }
 
-  grantedOfCustomer(customerId: string): Promise<GrantRecord[]> {
-    return this.run(async () =>
-      this.many(
-        await this.rows()
-          .where("customer_id", "=", customerId)
-          .where("granted_at", "is not", null)
-          .orderBy("created_at")
-          .orderBy("id")
-          .execute(),
-      ),
-    );
-  }
-
   private stateQuery?: PreparedQuery<StateRow, [string]>;
 
   stateOfCustomer(customerId: string): Promise<StateGrant[]> {

@@ -41,8 +41,6 @@ export interface GrantStore {
   grantedOfSubscription(subscriptionId: string): Promise<GrantRecord[]>;
   /** Granted grants of a benefit, over all customers. */
   grantedOfBenefit(benefitId: string): Promise<GrantRecord[]>;
-  /** Granted grants of a customer (the state's granted_benefits). */
-  grantedOfCustomer(customerId: string): Promise<GrantRecord[]>;
   /** The customer's granted grants with their benefit's type and current metadata, oldest first: one indexed query (customer state). */
   stateOfCustomer(customerId: string): Promise<StateGrant[]>;
   /** Whether the customer still holds a granted grant of the benefit (from any subscription). */

@@ -6,8 +6,9 @@ import { subscriptionErrorCases } from "./http/errors.case.js";
 import { subscriptionFuzzCases } from "./http/fuzz.case.js";
 import { subscriptionSdkCases } from "./http/officialSdk.case.js";
 import { subscriptionConcurrencyCases } from "./storage/concurrency.case.js";
+import { subscriptionMigrationCases } from "./storage/migrations.case.js";
 
 export const tests: ModuleTests = {
-  storage: [subscriptionConcurrencyCases],
+  storage: [subscriptionConcurrencyCases, subscriptionMigrationCases],
   http: [subscriptionLifecycleCases, subscriptionErrorCases, subscriptionFuzzCases, subscriptionSdkCases],
 };
