@@ -1,5 +1,6 @@
 // The CustomerState response: every Customer field, then what the customer has.
 import type { JsonSchema } from "../../platform/schema/core.js";
+import { JsonFloat } from "../../platform/schema/floats.js";
 import { nullableJson as nullable, responseObject, type ResponseField } from "../../platform/schema/response.js";
 import { customerResponse, type CustomerRecord } from "../customers/index.js";
 import { stateGrantResponse, type StateGrant } from "../grants/index.js";
@@ -20,9 +21,9 @@ const stateMeterResponse = responseObject<ActiveMeter>("CustomerStateMeter", [
   { key: "created_at", json: dateTime, value: (m) => m.created_at },
   { key: "modified_at", json: nullable(dateTime), value: (m) => m.modified_at },
   { key: "meter_id", json: uuid, value: (m) => m.meter_id },
-  { key: "consumed_units", json: { type: "number" }, value: (m) => m.consumed_units },
+  { key: "consumed_units", json: { type: "number" }, value: (m) => new JsonFloat(m.consumed_units) },
   { key: "credited_units", json: { type: "integer" }, value: (m) => m.credited_units },
-  { key: "balance", json: { type: "number" }, value: (m) => m.balance },
+  { key: "balance", json: { type: "number" }, value: (m) => new JsonFloat(m.balance) },
 ]);
 
 const customerFields = customerResponse.fields.map((f): ResponseField<CustomerStateView> => ({

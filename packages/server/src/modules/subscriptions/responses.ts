@@ -3,6 +3,7 @@
 // still sends) and the CustomerStateSubscription item of customer state.
 import type { JsonSchema } from "../../platform/schema/core.js";
 import { component, ref } from "../../platform/schema/component.js";
+import { JsonFloat } from "../../platform/schema/floats.js";
 import { formatDateTime, formatNullableDateTime } from "../../platform/schema/datetime.js";
 import {
   listResource,
@@ -52,7 +53,8 @@ const meterCommon: ResponseField<MeterUsage>[] = [
   { key: "created_at", json: dateTime, value: ({ record }) => formatDateTime(record.createdAt) },
   { key: "modified_at", json: nullable(dateTime), value: () => null },
   { key: "id", json: uuid, value: ({ record }) => record.id },
-  { key: "consumed_units", json: { type: "number" }, value: ({ consumedUnits }) => consumedUnits },
+  // A Python float on the wire: 0.0, 12.0.
+  { key: "consumed_units", json: { type: "number" }, value: ({ consumedUnits }) => new JsonFloat(consumedUnits) },
   // Credits are kept per customer meter (active_meters), not per subscription.
   { key: "credited_units", json: int, value: () => 0 },
   { key: "amount", json: int, value: ({ record, consumedUnits }) => meterAmount(record, consumedUnits) },
