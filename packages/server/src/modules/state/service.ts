@@ -32,12 +32,15 @@ export class StateService {
       this.deps.grants.stateOfCustomer(customer.id),
       usage ? usage.activeMeters(target) : Promise.resolve([]),
     ]);
-    const withMeters = await Promise.all(
-      subscriptions.map(async (subscription) => ({
-        subscription,
-        meters: subscription.meters.length === 0 ? [] : await meterUsage(usage, subscription, customer),
-      })),
-    );
+    // Without a usage reader every meter reads zero: no need to wait on anything.
+    const withMeters = usage
+      ? await Promise.all(
+          subscriptions.map(async (subscription) => ({ subscription, meters: await meterUsage(usage, subscription, customer) })),
+        )
+      : subscriptions.map((subscription) => ({
+          subscription,
+          meters: subscription.meters.map((record) => ({ record, consumedUnits: 0, meter: undefined })),
+        }));
     return { customer, subscriptions: withMeters, grants, meters };
   }
 

@@ -212,5 +212,9 @@ const stateSubscription = responseObject<T>("CustomerStateSubscription", [
 export const stateSubscriptionResponse: ResponseSchema<T> = {
   component: stateSubscription.component,
   json: stateSubscription.json,
-  serialize: (view) => ({ ...stateSubscription.serialize(view), price_id: view.subscription.priceIds[0] ?? null }),
+  serialize(view) {
+    const body = stateSubscription.serialize(view);
+    body.price_id = view.subscription.priceIds[0] ?? null;
+    return body;
+  },
 };
