@@ -64,7 +64,8 @@ export const grantOperations = [
     method: "GET",
     path: "/v1/benefits/:id/grants",
     operationId: "benefits:grants",
-    summary: "List Benefit Grants",
+    // Polar titles both grant listings "List Benefit Grants"; the docs page needs them apart.
+    summary: "List Grants of a Benefit",
     description: "List the grants of a benefit, newest first.",
     scopes: READ,
     params: { id: pathParam(uuid4(), "The benefit ID.") },
