@@ -32,6 +32,8 @@ export interface DatasetMeta {
   /** An organization token with every scope, created with `polar-customers tokens create`. */
   token: string;
   sample: Sample;
+  /** Customers with a full state (3 subscriptions, 5 grants). */
+  stateIds: string[];
 }
 
 export interface RunDatabase {
@@ -65,6 +67,7 @@ function cacheKey(): string {
     ...files.sort(),
     fileURLToPath(new URL("./dataset.ts", import.meta.url)),
     fileURLToPath(new URL("./seed.ts", import.meta.url)),
+    fileURLToPath(new URL("./state-fixture.ts", import.meta.url)),
   ]) {
     hash.update(file.slice(SRC_DIR.length)).update(readFileSync(file));
   }
@@ -111,6 +114,7 @@ async function seedInto(
     organizationId: result.organizationId,
     token,
     sample: result.sample,
+    stateIds: result.stateIds,
   };
 }
 

@@ -25,14 +25,21 @@ export interface Endpoint {
 
 export interface ValueFiles {
   ids: string;
+  stateIds: string;
   externalIds: string;
   queryTerms: string;
 }
 
 /** Writes the sampled ids, external ids and search terms where the Lua scripts read them, one per line. */
 export function writeValueFiles(dir: string, meta: DatasetMeta): ValueFiles {
-  const files = { ids: join(dir, "ids.txt"), externalIds: join(dir, "external-ids.txt"), queryTerms: join(dir, "query-terms.txt") };
+  const files = {
+    ids: join(dir, "ids.txt"),
+    stateIds: join(dir, "state-ids.txt"),
+    externalIds: join(dir, "external-ids.txt"),
+    queryTerms: join(dir, "query-terms.txt"),
+  };
   writeFileSync(files.ids, meta.sample.ids.join("\n") + "\n");
+  writeFileSync(files.stateIds, meta.stateIds.join("\n") + "\n");
   writeFileSync(files.externalIds, meta.sample.externalIds.map(encodeURIComponent).join("\n") + "\n");
   writeFileSync(files.queryTerms, meta.sample.queryTerms.map(encodeURIComponent).join("\n") + "\n");
   return files;
@@ -61,17 +68,12 @@ export const ENDPOINTS: Endpoint[] = [
     probe: (m, i) => ({ method: "GET", path: `/v1/customers/${nth(m.sample.ids, i)}/state` }),
   },
   {
-    // TODO(issue 8): once subscriptions, benefits and meters can be stored, seed one customer with
-    // 3 subscriptions, 5 grants and 2 meters per data set and measure its state here; then drop `pending`.
+    // 3 subscriptions and 5 grants per customer (harness/state-fixture.ts); the 2 customer meters
+    // appear once the usage module is part of the server.
     name: "state-full",
     title: () => "GET /v1/customers/{id}/state (3 subscriptions, 5 grants, 2 meters)",
-    pending: "TODO: needs subscriptions, benefit grants and meters in the data set (not implemented yet)",
-    load: () => {
-      throw new Error("state-full is not implemented yet");
-    },
-    probe: () => {
-      throw new Error("state-full is not implemented yet");
-    },
+    load: (f) => getPath({ BENCH_VALUES: f.stateIds, BENCH_PATH_PREFIX: "/v1/customers/", BENCH_PATH_SUFFIX: "/state" }),
+    probe: (m, i) => ({ method: "GET", path: `/v1/customers/${nth(m.stateIds, i)}/state` }),
   },
   {
     name: "list",

@@ -13,6 +13,7 @@ import type { CustomerTables } from "../../src/modules/customers/tables.js";
 import type { NewCustomer } from "../../src/modules/customers/index.js";
 import type { Storage } from "../../src/storage.js";
 import { organizationCustomers, Sampler, type DatasetPlan, type Sample } from "./dataset.js";
+import { seedStateFixture } from "./state-fixture.js";
 
 /** 22 columns × 1000 rows stays below both backends' bound-parameter limits. */
 const ROWS_PER_STATEMENT = 1000;
@@ -22,6 +23,8 @@ export interface SeedResult {
   organizationId: string;
   noiseOrganizationIds: string[];
   sample: Sample;
+  /** Customers with 3 subscriptions and 5 grants (state-fixture.ts). */
+  stateIds: string[];
   rows: number;
   seconds: number;
 }
@@ -120,8 +123,10 @@ export async function seed(storage: Storage, plan: DatasetPlan, progress: (rows:
     progress(rows, total);
   });
   const seconds = (performance.now() - started) / 1000;
+  const sample = sampler.finish();
+  const stateIds = await seedStateFixture(s, organizationId);
   await checkCounters(s, [organizationId, ...noiseOrganizationIds]);
-  return { organizationId, noiseOrganizationIds, sample: sampler.finish(), rows, seconds };
+  return { organizationId, noiseOrganizationIds, sample, stateIds, rows, seconds };
 }
 
 /** The per-organization live counter must equal the live rows, or every unfiltered total_count is wrong. */
