@@ -124,7 +124,7 @@ export async function seed(storage: Storage, plan: DatasetPlan, progress: (rows:
   });
   const seconds = (performance.now() - started) / 1000;
   const sample = sampler.finish();
-  const stateIds = await seedStateFixture(s, organizationId);
+  const stateIds = await seedStateFixture(s, organizationId, sample.ids);
   await checkCounters(s, [organizationId, ...noiseOrganizationIds]);
   return { organizationId, noiseOrganizationIds, sample, stateIds, rows, seconds };
 }

@@ -3,7 +3,7 @@
 // through the services as an API client's requests would. Their 2 customer
 // meters come from the usage module once it is part of the server (until
 // then active_meters is empty and the figure is for 3 subscriptions and 5 grants).
-import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { accessContext } from "../../src/platform/auth/principal.js";
 import { systemClock } from "../../src/platform/clock.js";
 import { moduleDeps } from "../../src/server.js";
@@ -15,8 +15,8 @@ import { subscriptionsModule } from "../../src/modules/subscriptions/index.js";
 /** How many customers get the full state (wrk cycles through them). */
 export const STATE_CUSTOMERS = 20;
 
-/** New customers (outside the sample the other endpoints read), each with the full state; returns their ids. */
-export async function seedStateFixture(storage: Storage, organizationId: string): Promise<string[]> {
+/** Customers of the organization outside the sample the other endpoints read (where there are any), each given the full state; returns their ids. */
+export async function seedStateFixture(storage: Storage, organizationId: string, sampled: readonly string[]): Promise<string[]> {
   const deps = moduleDeps(storage, systemClock);
   const access = accessContext({ kind: "organization", organizationId, scopes: new Set() }, null);
   const benefits = benefitsModule.services!(deps).benefits;
@@ -52,24 +52,16 @@ export async function seedStateFixture(storage: Storage, organizationId: string)
     benefit("Priority queue", "custom"),
   ]);
   const plans = [await product("Base", [b[0].id, b[1].id]), await product("Add-on", [b[2].id, b[3].id]), await product("Extra", [b[4].id])];
-  const ids: string[] = [];
-  for (let n = 0; n < STATE_CUSTOMERS; n++) {
-    const customer = await storage.customers.insert({
-      id: randomUUID(),
-      organizationId,
-      createdAt: new Date(Date.UTC(2024, 0, 1, 0, 0, n)),
-      email: `state.${n}@bench.example.com`,
-      type: "individual",
-      name: `State ${n}`,
-      billingName: null,
-      billingAddress: null,
-      taxId: null,
-      locale: null,
-      externalId: `state_${n}`,
-      metadata: { state: true },
-    });
-    for (const plan of plans) await subscriptions.create(access, { product_id: plan.id, customer_id: customer.id, metadata: {} });
-    ids.push(customer.id);
-  }
+  const skip = new Set(sampled);
+  const rows = await sql<{ id: string }>`select id from customers where organization_id = ${organizationId} and deleted_at is null
+    order by created_at limit ${STATE_CUSTOMERS + skip.size}`.execute(storage.database.db);
+  const ids = rows.rows
+    .map((r) => r.id)
+    .filter((id) => !skip.has(id))
+    .slice(0, STATE_CUSTOMERS);
+  // A small data set may sample every customer: then some sampled ones (0.2 % at 10 000) get the full state.
+  if (ids.length < STATE_CUSTOMERS) ids.push(...sampled.slice(ids.length - STATE_CUSTOMERS));
+  for (const customerId of ids)
+    for (const plan of plans) await subscriptions.create(access, { product_id: plan.id, customer_id: customerId, metadata: {} });
   return ids;
 }
