@@ -10,6 +10,9 @@ import { benefitsModule } from "./modules/benefits/index.js";
 import { productsModule } from "./modules/products/index.js";
 import { eventsModule } from "./modules/events/index.js";
 import { customerMetersModule } from "./modules/customerMeters/index.js";
+import { grantsModule } from "./modules/grants/index.js";
+import { subscriptionsModule } from "./modules/subscriptions/index.js";
+import { stateModule } from "./modules/state/index.js";
 import { testClockModule } from "./modules/test-clock/index.js";
 import { webhooksModule } from "./modules/webhooks/index.js";
 
@@ -21,6 +24,9 @@ export const MODULES = [
   productsModule,
   eventsModule,
   customerMetersModule,
+  grantsModule,
+  subscriptionsModule,
+  stateModule,
   testClockModule,
   webhooksModule,
 ] as const;

@@ -10,10 +10,14 @@ import type { HttpLimits } from "./platform/http/listener.js";
 import type { RouteGroup } from "./platform/http/operation.js";
 import { openRequestLog, type LogOptions, type RequestLog } from "./platform/http/request-log.js";
 import { startScheduler, type ScheduledJob } from "./platform/scheduler.js";
-import { openStorage, type Storage } from "./storage.js";
+import { openStorage, type Storage, type UnitOfWork } from "./storage.js";
 import type { BackgroundTask } from "./platform/module.js";
+import type { Cascading } from "./platform/cascade.js";
 import type { DeferredEventRenderer } from "./platform/events.js";
 import type { WebhookSettingsInput } from "./modules/webhooks/index.js";
+import { meterLedger, usageReader } from "./modules/customerMeters/index.js";
+import { subscriptionReactions, type UsageReader } from "./modules/subscriptions/index.js";
+import { formatDateTime, formatNullableDateTime } from "./platform/schema/datetime.js";
 import { parseAdvanceBody, TestClocks, TestClockService, type ClockTarget } from "./modules/test-clock/index.js";
 
 export interface ServerOptions {
@@ -63,13 +67,48 @@ type AnyModule = {
   background?(deps: unknown): BackgroundTask;
 };
 
+/** The usage reader in the shape customer state reports (`active_meters` items). */
+function stateUsage(reader: ReturnType<typeof usageReader>): UsageReader {
+  return {
+    consumedSince: (customer, meterId, since) => reader.consumedSince(customer, meterId, since),
+    activeMeters: async (customer) =>
+      (await reader.activeMeters(customer)).map((m) => ({
+        id: m.id,
+        created_at: formatDateTime(m.createdAt),
+        modified_at: formatNullableDateTime(m.modifiedAt),
+        meter_id: m.meterId,
+        consumed_units: m.consumedUnits,
+        credited_units: m.creditedUnits,
+        balance: m.balance,
+      })),
+  };
+}
+
 /**
  * What every module's services, jobs and background tasks are built from: the
- * storage, the clock, the server's settings, and the renderers of deferred
- * events that modules contribute (see platform/events.ts).
+ * storage, the clock, the server's settings, the renderers of deferred events
+ * that modules contribute (see platform/events.ts), and the cross-module
+ * wiring: the usage module's ledger and reader for grants, subscriptions and
+ * state, and the writes of earlier modules that later ones react to in the
+ * same transaction (customer deletion, a product's benefits, benefit deletion).
  */
 export function moduleDeps(storage: Storage, clock: Clock, settings: Pick<ServerOptions, "webhooks"> = {}) {
-  const base = { ...storage, clock, webhookSettings: settings.webhooks };
+  const meterLedgerFor = (tx: UnitOfWork) => meterLedger(tx);
+  const reactions = subscriptionReactions({ meterLedgerFor: meterLedgerFor as (tx: unknown) => ReturnType<typeof meterLedger> });
+  const cascading =
+    <S>(react: (tx: UnitOfWork, subject: S, at: Date) => Promise<void>): Cascading<UnitOfWork, S> =>
+    (work) =>
+      storage.transaction((tx) => work(tx, (subject, at) => react(tx, subject, at)));
+  const base = {
+    ...storage,
+    clock,
+    webhookSettings: settings.webhooks,
+    meterLedgerFor,
+    usage: stateUsage(usageReader(storage)),
+    customerDeletion: cascading(reactions.customerDeleted),
+    benefitsChange: cascading(reactions.productBenefitsChanged),
+    benefitDeletion: cascading(reactions.benefitDeleted),
+  };
   const deferredEventRenderers: Record<string, DeferredEventRenderer> = {};
   for (const module of MODULES as readonly AnyModule[]) Object.assign(deferredEventRenderers, module.deferredEvents?.(base));
   return { ...base, deferredEventRenderers };

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { AccessContext } from "../../platform/auth/principal.js";
 import { assertCanManage, readableOrganizations, targetOrganization } from "../../platform/auth/organization.js";
+import type { Cascading } from "../../platform/cascade.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import { ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
@@ -36,6 +37,8 @@ export interface BenefitsDeps {
   /** One transaction: a change, what hangs off it, and its benefit.created/updated event commit together (platform/events.ts). */
   transaction<T>(work: (tx: { benefits: BenefitStore; products: BenefitAttachments; outbox: EventSink }) => Promise<T>): Promise<T>;
   clock?: Clock;
+  /** Deletion with what later modules do about it (every grant revoked), in one transaction; without it, `transaction`. */
+  benefitDeletion?: Cascading<{ benefits: BenefitStore; products: BenefitAttachments; outbox: EventSink }, BenefitRecord>;
 }
 
 export type BenefitListParams = Omit<ListBenefitsQuery, "organizationIds"> & { organizationIds?: string[] };
@@ -118,14 +121,16 @@ export class BenefitService {
     return this.emitting("benefit.updated", changes.modifiedAt, (tx) => tx.benefits.update(benefit, changes));
   }
 
-  /** Soft-deletes the benefit and detaches it from every product, atomically. Revoking its grants belongs to the grants module. */
+  /** Soft-deletes the benefit, detaches it from every product and (through the cascade) revokes its grants, atomically. */
   async delete(context: AccessContext, benefit: BenefitRecord): Promise<void> {
     assertCanManage(context, benefit.organizationId, MANAGE);
     const now = this.clock.now(benefit.organizationId);
-    await this.deps.transaction(async (tx) => {
+    const cascading = this.deps.benefitDeletion ?? ((work) => this.deps.transaction((tx) => work(tx, async () => {})));
+    await cascading(async (tx, cascade) => {
       const deleted = await tx.benefits.update(benefit, { deletedAt: now, modifiedAt: now });
       if (!deleted) throw new ResourceNotFound();
       await tx.products.detachBenefit(benefit.id);
+      await cascade(deleted, now);
     });
   }
 

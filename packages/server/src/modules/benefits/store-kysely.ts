@@ -63,6 +63,16 @@ export class KyselyBenefitStore implements BenefitStore {
     });
   }
 
+  findManyIncludingDeleted(ids: readonly string[]): Promise<BenefitRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(async () => {
+      const rows = await inChunks([...new Set(ids)], (chunk) =>
+        this.db.selectFrom("benefits").select(BENEFIT_COLUMNS).where("id", "in", chunk).execute(),
+      );
+      return rows.map((row) => benefitFromRow(this.codec, row));
+    });
+  }
+
   update(current: BenefitRecord, changes: BenefitChanges): Promise<BenefitRecord | undefined> {
     const row = benefitChangesToRow(this.codec, current.type, changes);
     return this.run(async () => {

@@ -30,6 +30,8 @@ export interface BenefitStore {
   findById(organizationIds: readonly string[], id: string): Promise<BenefitRecord | undefined>;
   /** The live benefits among `ids` in the organizations, in no particular order. */
   findMany(organizationIds: readonly string[], ids: readonly string[]): Promise<BenefitRecord[]>;
+  /** Benefits by id, deleted ones included (revoked grants of a deleted benefit still show it). */
+  findManyIncludingDeleted(ids: readonly string[]): Promise<BenefitRecord[]>;
   /** Applies changes to a live benefit; undefined if it is gone. */
   update(current: BenefitRecord, changes: BenefitChanges): Promise<BenefitRecord | undefined>;
   list(query: ListBenefitsQuery): Promise<BenefitPage>;

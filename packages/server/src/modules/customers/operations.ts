@@ -19,7 +19,7 @@ import {
   exampleUpdateBody,
   exampleUpdatedCustomer,
 } from "./examples.js";
-import { customerListResponse, customerResponse, customerStateResponse } from "./responses.js";
+import { customerListResponse, customerResponse } from "./responses.js";
 import type { CustomerService } from "./service.js";
 import type { SortField } from "./store.js";
 
@@ -31,11 +31,12 @@ const operation = operationsFor<CustomerServices>();
 
 const { read: READ, write: WRITE } = resourceScopes("customers");
 
-const byId = { id: pathParam(uuid4(), "The customer ID.", EXAMPLE_CUSTOMER_ID) };
-const byExternalId = { external_id: pathParam(string(), "The customer external ID.", EXAMPLE_EXTERNAL_ID) };
-const NOT_FOUND = [ResourceNotFound, "Customer not found."] as const;
+/** Path parameters and errors shared with the customer-state operations (in a later module). */
+export const byId = { id: pathParam(uuid4(), "The customer ID.", EXAMPLE_CUSTOMER_ID) };
+export const byExternalId = { external_id: pathParam(string(), "The customer external ID.", EXAMPLE_EXTERNAL_ID) };
+export const NOT_FOUND = [ResourceNotFound, "Customer not found."] as const;
 /** A user token reaching several organizations with that external id (Polar answers 500). */
-const AMBIGUOUS = [Conflict, "Several of the caller's organizations have a customer with this external ID."] as const;
+export const AMBIGUOUS = [Conflict, "Several of the caller's organizations have a customer with this external ID."] as const;
 
 const deletionQuery = queryParams({ anonymize: booleanParam("Also replace the customer's personal data with hashes.", false) });
 
@@ -132,19 +133,6 @@ export const customerOperations = [
   }),
   operation({
     method: "GET",
-    path: "/v1/customers/external/:external_id/state",
-    operationId: "customers:get_state_external",
-    summary: "Get Customer State by External ID",
-    description: "Get a customer state by external ID: active subscriptions, granted benefits and active meters.",
-    scopes: READ,
-    params: byExternalId,
-    response: { status: 200, body: customerStateResponse },
-    errors: [NOT_FOUND, AMBIGUOUS],
-    examples: { response: exampleCustomer },
-    handle: ({ access, params }, { customers }) => customers.getByExternalId(access, params.external_id),
-  }),
-  operation({
-    method: "GET",
     path: "/v1/customers/:id",
     operationId: "customers:get",
     summary: "Get Customer",
@@ -183,18 +171,5 @@ export const customerOperations = [
     errors: [NOT_FOUND],
     handle: async ({ access, params, query }, { customers }) =>
       customers.delete(access, await customers.get(access, params.id), query.anonymize),
-  }),
-  operation({
-    method: "GET",
-    path: "/v1/customers/:id/state",
-    operationId: "customers:get_state",
-    summary: "Get Customer State",
-    description: "Get a customer state: active subscriptions, granted benefits and active meters.",
-    scopes: READ,
-    params: byId,
-    response: { status: 200, body: customerStateResponse },
-    errors: [NOT_FOUND],
-    examples: { response: exampleCustomer },
-    handle: ({ access, params }, { customers }) => customers.get(access, params.id),
   }),
 ];

@@ -1,17 +1,11 @@
-// The Customer and CustomerState responses: one ordered field list drives
-// both the JSON we send and the schema we publish (platform/schema/response.ts).
+// The Customer response: one ordered field list drives (customer state, in the
+// state module, extends it) both the JSON we send and the schema we publish.
 
 import { createHash } from "node:crypto";
 import type { JsonSchema } from "../../platform/schema/core.js";
 import { component, ref } from "../../platform/schema/component.js";
 import { formatDateTime, formatNullableDateTime } from "../../platform/schema/datetime.js";
-import {
-  extendResponse,
-  listResource,
-  nullableJson as nullable,
-  responseObject,
-  type ResponseField,
-} from "../../platform/schema/response.js";
+import { listResource, nullableJson as nullable, responseObject, type ResponseField } from "../../platform/schema/response.js";
 import { OUTPUT_COUNTRIES } from "../../validation/countries.js";
 import { TAX_ID_FORMATS } from "../../validation/taxId.js";
 import { METADATA_JSON } from "./fields.js";
@@ -123,12 +117,5 @@ const CUSTOMER_FIELDS: ResponseField<CustomerRecord>[] = [
 
 /** The wire form of a customer, keys in Polar's order. */
 export const customerResponse = responseObject("Customer", CUSTOMER_FIELDS);
-
-/** Customer state: the customer plus what it has; empty until subscriptions, grants and meters exist. */
-export const customerStateResponse = extendResponse(customerResponse, "CustomerState", [
-  { key: "active_subscriptions", json: { type: "array", items: { type: "object" } }, value: () => [] },
-  { key: "granted_benefits", json: { type: "array", items: { type: "object" } }, value: () => [] },
-  { key: "active_meters", json: { type: "array", items: { type: "object" } }, value: () => [] },
-]);
 
 export const customerListResponse = listResource(customerResponse);

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { assertCanManage, targetOrganization } from "../../platform/auth/organization.js";
 import type { AccessContext } from "../../platform/auth/principal.js";
+import type { Cascading } from "../../platform/cascade.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import { discardEvents, type EventSink } from "../../platform/events.js";
 import { Conflict, ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
@@ -29,6 +30,9 @@ const fail = (...issues: Issue[]): never => {
 export type ListParams = Omit<ListCustomersQuery, "organizationIds"> & { organizationIds?: string[] };
 
 /** One transaction over the customers store and the event sink: a change and its events commit together (platform/events.ts). */
+/** Deletion with what later modules do about it (subscriptions end, grants are revoked), on one transaction. */
+export type CustomerDeletionCascade = Cascading<{ customers: CustomerStore; outbox: EventSink }, CustomerRecord>;
+
 export type CustomersUnitOfWork = <T>(work: (tx: { customers: CustomerStore; outbox: EventSink }) => Promise<T>) => Promise<T>;
 
 type CustomerEventType = "customer.created" | "customer.updated" | "customer.deleted";
@@ -40,6 +44,7 @@ export class CustomerService {
     private readonly store: CustomerStore,
     private readonly clock: Clock = systemClock,
     unitOfWork?: CustomersUnitOfWork,
+    private readonly deletion?: CustomerDeletionCascade,
   ) {
     this.unitOfWork = unitOfWork ?? ((work) => work({ customers: store, outbox: discardEvents }));
   }
@@ -194,16 +199,23 @@ export class CustomerService {
     }
   }
 
+  /** With a deletion cascade wired, the customer's subscriptions and grants end in the same transaction. */
   async delete(context: AccessContext, customer: CustomerRecord, anonymize: boolean): Promise<void> {
     assertCanManage(context, customer.organizationId, "customers");
     const now = this.now(customer.organizationId);
     let changes = softDeleteChanges(customer, now);
     if (anonymize) changes = { ...changes, ...anonymizedChanges({ ...customer, ...changes }, now) };
-    await this.unitOfWork(async (tx) => {
+    const remove = async (
+      tx: { customers: CustomerStore; outbox: EventSink },
+      cascade: (deleted: CustomerRecord, at: Date) => Promise<void>,
+    ) => {
       const deleted = await tx.customers.update(customer.id, changes);
       if (!deleted) throw new ResourceNotFound();
+      await cascade(deleted, now);
       await this.recordEvent(tx.outbox, "customer.deleted", deleted, now);
-    });
+    };
+    if (this.deletion) await this.deletion(remove);
+    else await this.unitOfWork((tx) => remove(tx, async () => {}));
   }
 
   private async assertUnique(organizationId: string, email: string | null, externalId: string | null, excludeId?: string) {

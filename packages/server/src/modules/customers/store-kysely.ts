@@ -4,6 +4,7 @@ import { PreparedQuery } from "../../platform/storage/prepared.js";
 import { foldKey } from "../../platform/storage/keys.js";
 import { atomically, type SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
+import { inChunks } from "../../platform/storage/chunks.js";
 import { adjustLiveCount } from "./counts.js";
 import { CUSTOMER_SQL, CUSTOMER_UNIQUE_INDEXES, LOOKUP_KEY, lookupKey, type CustomerSql } from "./dialects.js";
 import { listCustomers } from "./list.js";
@@ -82,6 +83,16 @@ export class KyselyCustomerStore implements CustomerStore {
       if (organizationCount <= MAX_PREPARED_ORGANIZATIONS) this.byExternalIdQueries.set(organizationCount, query);
     }
     return query;
+  }
+
+  findManyIncludingDeleted(ids: readonly string[]): Promise<CustomerRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(async () => {
+      const rows = await inChunks([...new Set(ids)], (chunk) =>
+        this.db.selectFrom("customers").select(CUSTOMER_COLUMNS).where("id", "in", chunk).execute(),
+      );
+      return rows.map((row) => customerFromRow(this.codec, row));
+    });
   }
 
   findByExternalId(organizationIds: readonly string[], externalId: string): Promise<CustomerRecord[]> {

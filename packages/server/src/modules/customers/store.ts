@@ -53,6 +53,8 @@ export interface CustomerStore {
     organizationId: string,
     values: { email?: string | null; externalId?: string | null; excludeId?: string },
   ): Promise<CustomerConflicts>;
+  /** Customers by id, deleted ones included (what subscriptions and grants of a deleted customer still show). */
+  findManyIncludingDeleted(ids: readonly string[]): Promise<CustomerRecord[]>;
   /** Applies changes to a live customer; returns the updated row, or undefined if it is gone or deleted. */
   update(id: string, changes: CustomerChanges): Promise<CustomerRecord | undefined>;
   list(query: ListCustomersQuery): Promise<CustomerPage>;

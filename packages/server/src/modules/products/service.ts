@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { AccessContext } from "../../platform/auth/principal.js";
 import { assertCanManage, readableOrganizations, targetOrganization } from "../../platform/auth/organization.js";
+import type { Cascading } from "../../platform/cascade.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import { ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
@@ -28,6 +29,8 @@ export interface ProductsDeps extends ProductReads {
   products: ProductStore;
   clock?: Clock;
   transaction?: ProductsUnitOfWork;
+  /** Replacing benefits with what later modules do about it (grants re-synced), in one transaction. */
+  benefitsChange?: Cascading<ProductReads & { products: ProductStore; outbox: EventSink }, ProductRecord>;
 }
 
 export type ProductListParams = Omit<ListProductsQuery, "organizationIds"> & { organizationIds?: string[] };
@@ -86,10 +89,19 @@ export class ProductService {
     return this.unitOfWork(async (tx) => {
       const product = await write(tx.products);
       if (!product) throw new ResourceNotFound();
-      const [view] = await this.views([product], tx);
-      await tx.outbox.record({ type, organizationId: product.organizationId, occurredAt: at, data: productResponse.serialize(view) });
+      await this.recordUpdated(tx, product, at, type);
       return product;
     });
+  }
+
+  private async recordUpdated(
+    tx: ProductReads & { outbox: EventSink },
+    product: ProductRecord,
+    at: Date,
+    type: "product.created" | "product.updated" = "product.updated",
+  ): Promise<void> {
+    const [view] = await this.views([product], tx);
+    await tx.outbox.record({ type, organizationId: product.organizationId, occurredAt: at, data: productResponse.serialize(view) });
   }
 
   private get store() {
@@ -262,6 +274,15 @@ export class ProductService {
       }
     });
     const ordered = [...new Set(benefitIds)];
-    return this.emitting("product.updated", this.clock.now(product.organizationId), (store) => store.setBenefits(product.id, ordered));
+    const at = this.clock.now(product.organizationId);
+    const cascading = ordered.join() !== product.benefitIds.join() ? this.deps.benefitsChange : undefined;
+    if (!cascading) return this.emitting("product.updated", at, (store) => store.setBenefits(product.id, ordered));
+    return cascading(async (tx, cascade) => {
+      const updated = await tx.products.setBenefits(product.id, ordered);
+      if (!updated) throw new ResourceNotFound();
+      await cascade(updated, at);
+      await this.recordUpdated(tx, updated, at);
+      return updated;
+    });
   }
 }

@@ -149,6 +149,18 @@ export class KyselyProductStore implements ProductStore {
     );
   }
 
+  findPrices(ids: readonly string[]): Promise<PriceRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(async () => {
+      const rows = await this.db
+        .selectFrom("product_prices")
+        .select(PRICE_COLUMNS)
+        .where("id", "in", [...new Set(ids)])
+        .execute();
+      return rows.map((row) => priceFromRow(this.codec, row));
+    });
+  }
+
   setBenefits(id: string, benefitIds: readonly string[]): Promise<ProductRecord | undefined> {
     return this.run(() =>
       atomically(this.context, async (trx: Db) => {

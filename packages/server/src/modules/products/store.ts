@@ -1,7 +1,7 @@
 // What the products service needs from a database. Products come with their
 // active prices and the ids of their benefits, in display order.
 import type { SortKey } from "../../platform/schema/list-query.js";
-import type { NewPrice, NewProduct, ProductChanges, ProductRecord, ProductVisibility } from "./model.js";
+import type { NewPrice, NewProduct, PriceRecord, ProductChanges, ProductRecord, ProductVisibility } from "./model.js";
 
 export type ProductSortField = "created_at" | "name" | "price_amount_type" | "price_amount";
 
@@ -40,6 +40,8 @@ export interface ProductStore {
   findById(organizationIds: readonly string[], id: string): Promise<ProductRecord | undefined>;
   /** Column changes and price changes, atomically. */
   update(id: string, changes: ProductChanges, prices?: PriceChanges): Promise<ProductRecord | undefined>;
+  /** Prices by id, archived ones included (a subscription keeps the prices it was created with). */
+  findPrices(ids: readonly string[]): Promise<PriceRecord[]>;
   /** Replaces the product's benefits with `benefitIds` (in this order), atomically. */
   setBenefits(id: string, benefitIds: readonly string[]): Promise<ProductRecord | undefined>;
   /** Removes a benefit from every product (when the benefit is deleted). */

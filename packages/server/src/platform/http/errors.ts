@@ -2,7 +2,24 @@
 // OpenAPI document both read it, so what we document is what we send.
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { Conflict, NotPermitted, ResourceNotFound, StorageUnavailable, ValidationFailed, type UnavailableReason } from "../errors.js";
+import {
+  AlreadyCanceledSubscription,
+  BadRequest,
+  CannotPauseSubscription,
+  Conflict,
+  InactiveSubscription,
+  NoScheduledPause,
+  NotASeatBasedSubscription,
+  NotAUnitBasedSubscription,
+  NotPausedSubscription,
+  NotPermitted,
+  PolarError,
+  ResourceNotFound,
+  ResourceUnavailable,
+  StorageUnavailable,
+  ValidationFailed,
+  type UnavailableReason,
+} from "../errors.js";
 import { component, ref, type Component } from "../schema/component.js";
 import type { JsonSchema } from "../schema/core.js";
 import { echoIssues } from "../schema/echo.js";
@@ -60,7 +77,33 @@ const UNAVAILABLE: Record<UnavailableReason, { detail: string; retryAfter: numbe
   unreachable: { detail: "The database is unreachable; retry the request later.", retryAfter: 5 },
 };
 
+/** Polar's named errors: each class, its status, an example detail and what the operation docs say. */
+const POLAR_ERRORS: readonly [abstract new (...args: never[]) => PolarError, number, string, string][] = [
+  [
+    AlreadyCanceledSubscription,
+    403,
+    "This subscription is already canceled or will be at the end of the period.",
+    "The subscription is already canceled or will be at the end of the period.",
+  ],
+  [InactiveSubscription, 403, "Subscription <id> is not active.", "The subscription is not active."],
+  [ResourceUnavailable, 410, "Unavailable", "The subscription has already ended."],
+  [BadRequest, 400, "Bad request", "The subscription is not in a state that allows this change."],
+  [NotASeatBasedSubscription, 400, "This subscription does not support seat-based pricing.", "The subscription has no seat-based price."],
+  [NotAUnitBasedSubscription, 400, "This subscription does not support unit-based pricing.", "The subscription has no unit-based price."],
+  [CannotPauseSubscription, 409, "This subscription cannot be paused.", "The subscription cannot be paused."],
+  [NoScheduledPause, 409, "This subscription is not scheduled to be paused.", "The subscription is not scheduled to be paused."],
+  [NotPausedSubscription, 409, "This subscription is not paused.", "The subscription is not paused."],
+];
+
 const ERROR_REGISTRY: readonly ErrorMapping<Error>[] = [
+  ...POLAR_ERRORS.map(([type, status, detail, description]) =>
+    mapping({
+      type: type as unknown as abstract new (...args: never[]) => PolarError,
+      status: () => status,
+      body: (e: PolarError) => ({ error: e.errorName, detail: e.message }),
+      doc: { status, description, schema: errorSchema(type.name, detail) },
+    }),
+  ),
   mapping({
     type: ValidationFailed,
     status: () => 422,
@@ -132,9 +175,22 @@ export function errorResponses(errors: readonly DocumentedError[]): Record<strin
     const [type, description] = Array.isArray(entry) ? (entry as readonly [ErrorClass, string]) : [entry as ErrorClass, undefined];
     const doc = ERROR_REGISTRY.find((m) => m.type === type)?.doc;
     if (!doc) throw new Error(`error ${type.name} has no documented HTTP response`);
-    out[String(doc.status)] = {
-      description: description ?? doc.description,
-      ...(doc.schema && { content: { "application/json": { schema: ref(doc.schema) } } }),
+    const key = String(doc.status);
+    const previous = out[key] as { description: string; content?: { "application/json": { schema: JsonSchema } } } | undefined;
+    const schema = doc.schema && ref(doc.schema);
+    // Several errors with one status (403 AlreadyCanceledSubscription | InactiveSubscription) share the entry.
+    const merged =
+      previous?.content && schema
+        ? {
+            anyOf: [
+              ...((previous.content["application/json"].schema.anyOf as JsonSchema[]) ?? [previous.content["application/json"].schema]),
+              schema,
+            ],
+          }
+        : schema;
+    out[key] = {
+      description: previous ? `${previous.description} / ${description ?? doc.description}` : (description ?? doc.description),
+      ...(merged && { content: { "application/json": { schema: merged } } }),
     };
   }
   return out;

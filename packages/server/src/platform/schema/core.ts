@@ -151,6 +151,8 @@ export interface ObjectOptions {
   title: string;
   /** Issue produced when the input is not an object. */
   notAnObject?: { type: string; msg: string; ctx?: Record<string, unknown> };
+  /** Pydantic's `extra="forbid"`: each unknown key is an `extra_forbidden` issue, after the fields' own. */
+  forbidExtra?: boolean;
 }
 
 export const DICT_OR_OBJECT = { type: "model_attributes_type", msg: "Input should be a valid dictionary or object to extract fields from" };
@@ -169,7 +171,13 @@ export const object = <F extends Fields>(fields: F, options: ObjectOptions): Sch
     properties[key] = spec.default && !spec.required ? { ...spec.schema.json, default: jsonDefault(spec.default()) } : spec.schema.json;
     if (spec.required) required.push(key);
   }
-  const json: JsonSchema = { type: "object", title: options.title, properties, ...(required.length > 0 && { required }) };
+  const json: JsonSchema = {
+    type: "object",
+    title: options.title,
+    properties,
+    ...(required.length > 0 && { required }),
+    ...(options.forbidExtra && { additionalProperties: false }),
+  };
   const parse: Schema<ObjectOf<F>>["parse"] = (input, loc, issues) => {
     if (!isPlainObject(input)) {
       issues.push(issue(notAnObject.type, loc, notAnObject.msg, input, notAnObject.ctx));
@@ -190,6 +198,13 @@ export const object = <F extends Fields>(fields: F, options: ObjectOptions): Sch
       const value = spec.schema.parse(input[key], [...loc, key], issues);
       if (value === INVALID) ok = false;
       else out[key] = value;
+    }
+    if (options.forbidExtra) {
+      for (const [key, value] of Object.entries(input)) {
+        if (Object.prototype.hasOwnProperty.call(fields, key)) continue;
+        issues.push(issue("extra_forbidden", [...loc, key], "Extra inputs are not permitted", value));
+        ok = false;
+      }
     }
     return ok ? (out as ObjectOf<F>) : INVALID;
   };

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
-import { insertSubscription } from "../../index.js";
+import { insertSubscription } from "../../../subscriptions/index.js";
 import { SCHEMA, assert422, detail } from "../../../../../test/support/expect.js";
 import { unique } from "../../../../../test/support/server.js";
 import type { GetServer } from "../../../../../test/support/contract.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
-import { insertSubscription } from "../../index.js";
+import { insertSubscription } from "../../../subscriptions/index.js";
 import type { CustomerRecord, ListCustomersQuery, SortKey } from "../../index.js";
 import type { GetStorage } from "../../../../../test/support/contract.js";
 import { customer, ids, insertMany, newOrg, tick } from "./fixtures.js";

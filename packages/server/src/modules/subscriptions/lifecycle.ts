@@ -1,0 +1,89 @@
+// The status transitions of §4.6 and what follows from them, on the stores of
+// one transaction: every status change re-syncs the subscription's grants
+// (trialing/active → the product's benefits, anything else → none), renewals
+// cycle grants and reset the metered prices' meters.
+import type { BenefitStore } from "../benefits/index.js";
+import { cycleSubscriptionGrants, syncSubscriptionGrants, type GrantStore, type MeterLedger } from "../grants/index.js";
+import type { ProductStore } from "../products/index.js";
+import { isActive, type CancellationReason, type SubscriptionChanges, type SubscriptionRecord } from "./model.js";
+import { periodEnd } from "./periods.js";
+import type { SubscriptionStore } from "./store.js";
+
+/** The stores a subscription change writes through, all on one transaction. */
+export interface SubscriptionTx {
+  subscriptions: SubscriptionStore;
+  grants: GrantStore;
+  benefits: Pick<BenefitStore, "findMany">;
+  products: Pick<ProductStore, "findById">;
+}
+
+/** A transaction's stores plus the meter ledger bound to it (absent until the usage module is wired). */
+export interface SubscriptionUnit extends SubscriptionTx {
+  ledger?: MeterLedger;
+}
+
+/** Grants follow the status: the product's benefits while trialing/active, none otherwise. */
+export async function syncGrants(unit: SubscriptionUnit, subscription: SubscriptionRecord, at: Date): Promise<void> {
+  let benefitIds: string[] = [];
+  if (isActive(subscription)) {
+    const product = await unit.products.findById([subscription.organizationId], subscription.productId);
+    benefitIds = product?.benefitIds ?? [];
+  }
+  await syncSubscriptionGrants(
+    { grants: unit.grants, benefits: unit.benefits, ledger: unit.ledger },
+    { organizationId: subscription.organizationId, customerId: subscription.customerId, subscriptionId: subscription.id },
+    benefitIds,
+    at,
+  );
+}
+
+export async function change(unit: SubscriptionUnit, s: SubscriptionRecord, changes: SubscriptionChanges, at: Date) {
+  const updated = await unit.subscriptions.update(s.id, { ...changes, modifiedAt: at });
+  if (changes.status !== undefined || changes.productId !== undefined) await syncGrants(unit, updated, at);
+  return updated;
+}
+
+/** Ends the subscription now (DELETE, `revoke: true`, customer deletion). */
+export function revokeNow(
+  unit: SubscriptionUnit,
+  s: SubscriptionRecord,
+  at: Date,
+  reason?: { reason?: CancellationReason | null; comment?: string | null },
+): Promise<SubscriptionRecord> {
+  const changes: SubscriptionChanges = { status: "canceled", canceledAt: at, endsAt: at, endedAt: at };
+  if (reason?.reason) changes.customerCancellationReason = reason.reason;
+  if (reason?.comment) changes.customerCancellationComment = reason.comment;
+  return change(unit, s, changes, at);
+}
+
+async function resetMeters(unit: SubscriptionUnit, s: SubscriptionRecord, at: Date): Promise<void> {
+  if (!unit.ledger) return;
+  for (const meterId of new Set(s.meters.map((m) => m.meterId))) {
+    await unit.ledger.reset({ organizationId: s.organizationId, customerId: s.customerId, meterId, at });
+  }
+}
+
+/**
+ * What happens at `current_period_end` (which is also the processing time):
+ * a scheduled cancellation ends the subscription, anything else renews it.
+ */
+export async function processPeriodEnd(unit: SubscriptionUnit, s: SubscriptionRecord): Promise<SubscriptionRecord> {
+  const at = s.currentPeriodEnd;
+  await resetMeters(unit, s, at);
+  if (s.cancelAtPeriodEnd) return change(unit, s, { status: "canceled", endedAt: at }, at);
+  // A trial's end becomes the anchor of the paid periods.
+  const anchorDay = s.status === "trialing" ? at.getUTCDate() : s.anchorDay;
+  const renewed = await change(
+    unit,
+    s,
+    {
+      status: s.status === "trialing" ? "active" : s.status,
+      currentPeriodStart: at,
+      currentPeriodEnd: periodEnd(at, s.recurringInterval, s.recurringIntervalCount, anchorDay),
+      anchorDay,
+    },
+    at,
+  );
+  await cycleSubscriptionGrants({ grants: unit.grants, benefits: unit.benefits, ledger: unit.ledger }, s.id, at);
+  return renewed;
+}
