@@ -39,7 +39,20 @@ export class TestClockService {
     await this.clocks.refresh(this.store);
     const current = this.clocks.now(organizationId);
     const to = "to" in target ? target.to : new Date(current.getTime() + target.byMs);
-    if (to.getTime() < current.getTime())
+    // Before an earlier advance's time is a mistake. Between that time and the running clock it is
+    // no move at all: so concurrent advances to one time (several test workers, several instances)
+    // all succeed, and the clock still never goes back.
+    const floor = await this.store.lastTarget(organizationId);
+    if (floor !== null && to.getTime() < floor.getTime())
+      throw new ValidationFailed([
+        issue(
+          "value_error",
+          ["body", "to"],
+          `Value error, the clock of this organization was already moved to ${formatDateTime(floor)} and only moves forward.`,
+          formatDateTime(to),
+        ),
+      ]);
+    if (floor === null && to.getTime() < current.getTime())
       throw new ValidationFailed([
         issue(
           "value_error",

@@ -35,12 +35,26 @@ export class KyselyTestClockStore implements TestClockStore {
         .onConflict((oc) =>
           oc.column("organization_id").doUpdateSet({
             offset_ms: sql`case when excluded.offset_ms > test_clocks.offset_ms then excluded.offset_ms else test_clocks.offset_ms end`,
-            updated_at: sql`excluded.updated_at`,
+            // Kept with the offset it belongs to: together they give the time the clock was set to.
+            updated_at: sql`case when excluded.offset_ms > test_clocks.offset_ms then excluded.updated_at else test_clocks.updated_at end`,
           }),
         )
         .returning("offset_ms")
         .executeTakeFirstOrThrow();
       return Number(row.offset_ms);
+    });
+  }
+
+  lastTarget(organizationId: string): Promise<Date | null> {
+    return this.run(async () => {
+      const row = await this.db
+        .selectFrom("test_clocks")
+        .select(["offset_ms", "updated_at"])
+        .where("organization_id", "=", organizationId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const setAt = this.context.dialect.codec.readTime(row.updated_at as never);
+      return new Date(setAt.getTime() + Number(row.offset_ms));
     });
   }
 

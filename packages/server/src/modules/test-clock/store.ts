@@ -8,6 +8,8 @@ export interface TestClockStore {
    * advances race, the later time wins. Resolves with the offset now stored.
    */
   advance(organizationId: string, offsetMs: number, at: Date): Promise<number>;
+  /** The time the organization's clock was last set to (real time of that advance plus its offset), or null. */
+  lastTarget(organizationId: string): Promise<Date | null>;
   /** Back to real time (test resets). */
   deleteOrganizationData(organizationId: string): Promise<void>;
 }

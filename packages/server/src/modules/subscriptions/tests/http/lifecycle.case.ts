@@ -135,7 +135,11 @@ export function subscriptionLifecycleCases(get: GetServer): void {
         "properties",
       ]);
       assert.deepEqual(custom.benefit_metadata, { tier: 1 });
-      assert.deepEqual(state.body.active_meters, []);
+      // The meter_credit grant credited the customer's meter (the usage module's ledger).
+      assert.deepEqual(
+        state.body.active_meters.map((m: any) => [m.meter_id, m.consumed_units, m.credited_units, m.balance]),
+        [[meter.id, 0, 100, 100]],
+      );
       // Python floats on the wire.
       assert.match(state.text, /"consumed_units":0\.0,/);
       const byId = await server.request("GET", `/v1/customers/${customer.id}/state`, { token: org.token });

@@ -51,7 +51,7 @@ export function subscriptionSdkCases(get: GetServer): void {
       assert.deepEqual(grants.sort(), ["custom", "custom", "feature_flag", "feature_flag", "meter_credit", "meter_credit"]);
 
       const state = await polar.customers.getStateExternal({ externalId: customer.external_id });
-      assert.deepEqual([state.activeSubscriptions.length, state.grantedBenefits.length, state.activeMeters.length], [2, 6, 0]);
+      assert.deepEqual([state.activeSubscriptions.length, state.grantedBenefits.length, state.activeMeters.length], [2, 6, 1]);
       assert.ok(state.grantedBenefits.every((g) => g.grantedAt instanceof Date));
 
       const revoked = await polar.subscriptions.revoke({ id: byId.id });

@@ -1,0 +1,202 @@
+// The whole customer-state chain over HTTP on each backend, with time moved by
+// the test clock rather than by calling the period-end job: meter → product
+// with a metered price → three benefits → subscription by external customer
+// id → usage (with a duplicate) → state; cancel at period end and advance past
+// it; a second subscription renews on advance (meter reset and re-credited);
+// revoke; deleting the customer ends the rest. Then two server instances on
+// one database advance the same organization at once and process each period
+// end exactly once.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { Polar } from "polar-sdk-049";
+import { createPolar } from "polar-sdk-101/2026-10";
+import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { TestServer, type Credentials } from "../support/server.js";
+
+const dir = mkdtempSync(join(tmpdir(), "polar-chain-"));
+const databases: TestDatabase[] = [];
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const database of databases) await database.drop();
+});
+
+const BACKENDS = {
+  sqlite: async (name: string) => `sqlite:${join(dir, `${name}.db`)}`,
+  postgres: async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    return database.url;
+  },
+};
+
+const SCOPES = [
+  "customers:read",
+  "customers:write",
+  "meters:read",
+  "meters:write",
+  "benefits:read",
+  "benefits:write",
+  "products:read",
+  "products:write",
+  "subscriptions:read",
+  "subscriptions:write",
+  "events:write",
+  "customer_meters:read",
+];
+const HOUR = 3_600_000;
+
+/** A request that must succeed with `status`; resolves with the parsed body. */
+async function ok(server: TestServer, org: Credentials, status: number, method: string, path: string, body?: unknown) {
+  const reply = await server.request(method, path, { token: org.token, body });
+  assert.equal(reply.status, status, `${method} ${path}: ${reply.text}`);
+  return reply.body;
+}
+
+const advance = (server: TestServer, org: Credentials, body: object) => ok(server, org, 200, "POST", "/v1/_test/clock/advance", body);
+const meterNumbers = (state: any) => state.active_meters.map((m: any) => [m.consumed_units, m.credited_units, m.balance]);
+
+for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
+  describe(`customer state chain (${backend})`, () => {
+    it("meters, products, benefits, subscriptions, usage and time, as customer state reports them", async () => {
+      const server = await TestServer.start(await newDatabaseUrl("chain"), { enableTestEndpoints: true });
+      try {
+        const org = await server.newOrganization(SCOPES);
+        const meter = await ok(server, org, 201, "POST", "/v1/meters/", {
+          name: "API calls",
+          filter: { conjunction: "and", clauses: [{ property: "name", operator: "eq", value: "api_call" }] },
+          aggregation: { func: "count" },
+        });
+        const product = await ok(server, org, 201, "POST", "/v1/products/", {
+          name: "Pro",
+          recurring_interval: "month",
+          prices: [
+            { amount_type: "fixed", price_amount: 0 },
+            { amount_type: "metered_unit", meter_id: meter.id, unit_amount: "0.5" },
+          ],
+        });
+        const benefits = [
+          await ok(server, org, 201, "POST", "/v1/benefits/", { type: "custom", description: "Support", properties: {} }),
+          await ok(server, org, 201, "POST", "/v1/benefits/", { type: "feature_flag", description: "Beta", properties: {} }),
+          await ok(server, org, 201, "POST", "/v1/benefits/", {
+            type: "meter_credit",
+            description: "10 calls",
+            properties: { units: 10, rollover: false, meter_id: meter.id },
+          }),
+        ];
+        await ok(server, org, 200, "POST", `/v1/products/${product.id}/benefits`, { benefits: benefits.map((b) => b.id) });
+        const customer = await ok(server, org, 201, "POST", "/v1/customers/", { email: "ada@example.com", external_id: "user_1" });
+
+        const first = await ok(server, org, 201, "POST", "/v1/subscriptions/", { product_id: product.id, external_customer_id: "user_1" });
+        const ingest = await ok(server, org, 200, "POST", "/v1/events/ingest", {
+          events: [
+            { name: "api_call", external_customer_id: "user_1", external_id: "call-1" },
+            { name: "api_call", external_customer_id: "user_1", external_id: "call-1" },
+            { name: "api_call", external_customer_id: "user_1", external_id: "call-2" },
+            { name: "page_view", external_customer_id: "user_1" },
+          ],
+        });
+        assert.deepEqual(ingest, { inserted: 3, duplicates: 1 });
+
+        let state = await ok(server, org, 200, "GET", "/v1/customers/external/user_1/state");
+        assert.deepEqual(
+          state.active_subscriptions.map((s: any) => [
+            s.id,
+            s.status,
+            s.price_id,
+            s.meters.map((m: any) => [m.meter_id, m.consumed_units]),
+          ]),
+          [[first.id, "active", first.prices[0].id, [[meter.id, 2]]]],
+        );
+        assert.deepEqual(state.granted_benefits.map((g: any) => g.benefit_id).sort(), benefits.map((b) => b.id).sort());
+        assert.deepEqual(
+          meterNumbers(state),
+          [[2, 10, 8]],
+          "consumed 2 (the duplicate and the other event name do not count), credited 10",
+        );
+        const listed = await ok(server, org, 200, "GET", `/v1/customer-meters/?customer_id=${customer.id}`);
+        assert.deepEqual(
+          listed.items.map((m: any) => [m.meter_id, m.consumed_units, m.credited_units, m.balance]),
+          [[meter.id, 2, 10, 8]],
+        );
+        // The official clients read the same state.
+        assert.equal(
+          (await new Polar({ accessToken: org.token, serverURL: server.url }).customers.getStateExternal({ externalId: "user_1" }))
+            .activeMeters[0].balance,
+          8,
+        );
+        const state101 = await createPolar({ accessToken: org.token, baseUrl: server.url }).customers.getStateExternal("user_1");
+        assert.equal(state101.active_subscriptions.length, 1);
+
+        // Cancel at period end, then move time past it: the subscription ends and its grants go.
+        await ok(server, org, 200, "PATCH", `/v1/subscriptions/${first.id}`, { cancel_at_period_end: true });
+        const moved = await advance(server, org, { to: new Date(Date.parse(first.current_period_end) + HOUR).toISOString() });
+        assert.equal(moved.processed, 1);
+        const ended = await ok(server, org, 200, "GET", `/v1/subscriptions/${first.id}`);
+        assert.deepEqual([ended.status, ended.ended_at], ["canceled", first.current_period_end]);
+        state = await ok(server, org, 200, "GET", `/v1/customers/${customer.id}/state`);
+        assert.deepEqual([state.active_subscriptions, state.granted_benefits], [[], []]);
+        assert.equal(state.active_meters[0].consumed_units, 0, "the meter was reset at the period end");
+
+        // A second subscription renews when time passes its period end: new period, meter reset and re-credited.
+        const second = await ok(server, org, 201, "POST", "/v1/subscriptions/", { product_id: product.id, customer_id: customer.id });
+        await ok(server, org, 200, "POST", "/v1/events/ingest", { events: [{ name: "api_call", customer_id: customer.id }] });
+        assert.deepEqual(meterNumbers(await ok(server, org, 200, "GET", `/v1/customers/${customer.id}/state`)), [[1, 10, 9]]);
+        const renewed = await advance(server, org, { to: new Date(Date.parse(second.current_period_end) + HOUR).toISOString() });
+        assert.equal(renewed.processed, 1);
+        const cycled = await ok(server, org, 200, "GET", `/v1/subscriptions/${second.id}`);
+        assert.deepEqual([cycled.status, cycled.current_period_start], ["active", second.current_period_end]);
+        state = await ok(server, org, 200, "GET", `/v1/customers/${customer.id}/state`);
+        assert.equal(state.active_subscriptions.length, 1);
+        assert.equal(state.granted_benefits.length, 3, "grants kept across a renewal");
+        assert.deepEqual(meterNumbers(state), [[0, 10, 10]], "usage reset, credits granted again");
+
+        // Revoke ends it at once.
+        const revoked = await ok(server, org, 200, "DELETE", `/v1/subscriptions/${second.id}`);
+        assert.equal(revoked.status, "canceled");
+        state = await ok(server, org, 200, "GET", `/v1/customers/${customer.id}/state`);
+        assert.deepEqual([state.active_subscriptions, state.granted_benefits], [[], []]);
+
+        // Deleting the customer cancels what is left and revokes its grants, in the same transaction.
+        const third = await ok(server, org, 201, "POST", "/v1/subscriptions/", { product_id: product.id, customer_id: customer.id });
+        await ok(server, org, 204, "DELETE", `/v1/customers/${customer.id}`);
+        assert.equal((await ok(server, org, 200, "GET", `/v1/subscriptions/${third.id}`)).status, "canceled");
+        const grants = await ok(server, org, 200, "GET", `/v1/benefit-grants/?customer_id=${customer.id}&is_granted=true`);
+        assert.equal(grants.pagination.total_count, 0);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it("two instances advancing one organization at once process each period end exactly once", async () => {
+      const url = await newDatabaseUrl("two-instances");
+      const one = await TestServer.start(url, { enableTestEndpoints: true });
+      const two = await TestServer.start(url, { enableTestEndpoints: true });
+      try {
+        const org = await one.newOrganization(SCOPES);
+        const daily = await ok(one, org, 201, "POST", "/v1/products/", {
+          name: "Daily",
+          recurring_interval: "day",
+          prices: [{ amount_type: "fixed", price_amount: 0 }],
+        });
+        const subscriptions = [];
+        for (let i = 0; i < 5; i++) {
+          const customer = await ok(one, org, 201, "POST", "/v1/customers/", { email: `c${i}@example.com` });
+          subscriptions.push(await ok(one, org, 201, "POST", "/v1/subscriptions/", { product_id: daily.id, customer_id: customer.id }));
+        }
+        const to = new Date(Date.parse(subscriptions[4].current_period_end) + 2 * 86_400_000 + HOUR).toISOString();
+        const [a, b] = await Promise.all([advance(one, org, { to }), advance(two, org, { to })]);
+        assert.equal(a.processed + b.processed, 15, `processed ${a.processed} + ${b.processed}: 5 subscriptions × 3 period ends`);
+        for (const s of subscriptions) {
+          const now = await ok(two, org, 200, "GET", `/v1/subscriptions/${s.id}`);
+          assert.equal(Date.parse(now.current_period_start), Date.parse(s.current_period_start) + 3 * 86_400_000, "renewed three times");
+        }
+      } finally {
+        await two.close();
+        await one.close();
+      }
+    });
+  });
+}
