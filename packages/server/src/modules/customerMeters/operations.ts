@@ -4,6 +4,7 @@ import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
 import { pathParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
+import { exampleCustomerMeter, exampleCustomerMeterPage } from "./examples.js";
 import { customerMeterListResponse, customerMeterResponse } from "./responses.js";
 import type { CustomerMeterService, CustomerMeterSortField } from "./service.js";
 
@@ -46,6 +47,7 @@ export const customerMeterOperations = [
     scopes: READ,
     query: customerMeterListQuery,
     response: { status: 200, body: customerMeterListResponse },
+    examples: { response: exampleCustomerMeterPage },
     handle: async ({ access, query: { filters, sorting, limit, offset } }, { customerMeters }) => {
       const page = await customerMeters.list(access, {
         organizationIds: filters.organization_id,
@@ -68,6 +70,7 @@ export const customerMeterOperations = [
     scopes: READ,
     params: { id: pathParam(uuid4(), "The customer meter ID.") },
     response: { status: 200, body: customerMeterResponse },
+    examples: { response: exampleCustomerMeter },
     errors: [NOT_FOUND],
     handle: ({ access, params }, { customerMeters }) => customerMeters.get(access, params.id),
   }),

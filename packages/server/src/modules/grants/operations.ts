@@ -5,6 +5,7 @@ import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
 import { booleanParam, pathParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
+import { exampleGrantPage } from "./examples.js";
 import { grantListResponse } from "./responses.js";
 import type { GrantService } from "./service.js";
 import type { GrantSortField } from "./store.js";
@@ -47,6 +48,7 @@ export const grantOperations = [
     scopes: READ,
     query: grantListQuery,
     response: { status: 200, body: grantListResponse },
+    examples: { response: exampleGrantPage },
     handle: async ({ access, query: { filters, sorting, limit, offset } }, { grants }) => {
       const page = await grants.list(access, {
         organizationIds: filters.organization_id,
@@ -71,6 +73,7 @@ export const grantOperations = [
     params: { id: pathParam(uuid4(), "The benefit ID.") },
     query: benefitGrantsQuery,
     response: { status: 200, body: grantListResponse },
+    examples: { response: exampleGrantPage },
     errors: [[ResourceNotFound, "Benefit not found."]],
     handle: async ({ access, params, query: { filters, sorting, limit, offset } }, { grants }) => {
       const page = await grants.listOfBenefit(access, params.id, {

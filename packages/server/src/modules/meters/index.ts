@@ -37,3 +37,5 @@ export { isFilter } from "./model.js";
 export type { MeterStore } from "./store.js";
 export { METER_UNIT_JSON, meterResponse } from "./responses.js";
 export { accumulator, eventProperty, filterMatches, type Accumulator, type MeteredEvent } from "./evaluate.js";
+/** The documentation examples' meter, for examples of resources that embed a meter. */
+export { exampleMeter } from "./examples.js";

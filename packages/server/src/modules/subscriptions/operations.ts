@@ -14,6 +14,14 @@ import { dateTimeParam } from "../../platform/schema/datetime-naive.js";
 import { listQuery } from "../../platform/schema/list-query.js";
 import { booleanParam, enumOrListParam, metadataParam, pathParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
+import {
+  exampleCanceledSubscription,
+  exampleRevokedSubscription,
+  exampleSubscription,
+  exampleSubscriptionCreateBody,
+  exampleSubscriptionPage,
+  exampleSubscriptionUpdateBody,
+} from "./examples.js";
 import { CANCELLATION_REASONS, SUBSCRIPTION_STATUSES } from "./model.js";
 import { subscriptionCreate, subscriptionUpdate } from "./requests.js";
 import { subscriptionListResponse, subscriptionResponse } from "./responses.js";
@@ -74,6 +82,7 @@ export const subscriptionOperations = [
     scopes: READ,
     query: subscriptionListQuery,
     response: { status: 200, body: subscriptionListResponse },
+    examples: { response: exampleSubscriptionPage },
     handle: async ({ access, query: { filters: f, sorting, limit, offset } }, { subscriptions }) => {
       const page = await subscriptions.list(access, {
         organizationIds: f.organization_id,
@@ -106,6 +115,7 @@ export const subscriptionOperations = [
     scopes: WRITE,
     body: subscriptionCreate,
     response: { status: 201, body: subscriptionResponse },
+    examples: { body: exampleSubscriptionCreateBody, response: exampleSubscription },
     handle: async ({ access, body }, { subscriptions }) => subscriptions.view(await subscriptions.create(access, body)),
   }),
   operation({
@@ -117,6 +127,7 @@ export const subscriptionOperations = [
     scopes: READ,
     params: byId,
     response: { status: 200, body: subscriptionResponse },
+    examples: { response: exampleSubscription },
     errors: [NOT_FOUND],
     handle: async ({ access, params }, { subscriptions }) => subscriptions.view(await subscriptions.get(access, params.id)),
   }),
@@ -130,6 +141,7 @@ export const subscriptionOperations = [
     params: byId,
     body: subscriptionUpdate,
     response: { status: 200, body: subscriptionResponse },
+    examples: { body: exampleSubscriptionUpdateBody, response: exampleCanceledSubscription },
     errors: [
       NOT_FOUND,
       AlreadyCanceledSubscription,
@@ -150,6 +162,7 @@ export const subscriptionOperations = [
     scopes: WRITE,
     params: byId,
     response: { status: 200, body: subscriptionResponse },
+    examples: { response: exampleRevokedSubscription },
     errors: [NOT_FOUND, AlreadyCanceledSubscription],
     handle: async ({ access, params }, { subscriptions }) => subscriptions.view(await subscriptions.revoke(access, params.id)),
   }),

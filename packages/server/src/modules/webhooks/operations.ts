@@ -15,6 +15,15 @@ import {
 import { issue } from "../../platform/schema/issues.js";
 import { expectedList } from "../../platform/schema/core.js";
 import { uuid4 } from "../../platform/schema/uuid.js";
+import {
+  exampleDeliveryPage,
+  exampleEndpoint,
+  exampleEndpointCreateBody,
+  exampleEndpointPage,
+  exampleEndpointUpdateBody,
+  exampleEndpointWithNewSecret,
+  exampleUpdatedEndpoint,
+} from "./examples.js";
 import { WEBHOOK_EVENT_TYPES } from "./model.js";
 import { awareDateTimeParam, endpointCreate, endpointUpdate, HTTP_CODE_CLASSES } from "./requests.js";
 import { deliveryListResponse, endpointListResponse, endpointResponse } from "./responses.js";
@@ -85,6 +94,7 @@ export const webhookOperations = [
     scopes: READ,
     query: endpointListQuery,
     response: { status: 200, body: endpointListResponse },
+    examples: { response: exampleEndpointPage },
     handle: async ({ access, query: { filters, limit, offset } }, { webhooks }) => ({
       ...(await webhooks.listEndpoints(access, filters.organization_id, limit, offset)),
       limit,
@@ -99,6 +109,7 @@ export const webhookOperations = [
     scopes: WRITE,
     body: endpointCreate,
     response: { status: 201, body: endpointResponse },
+    examples: { body: exampleEndpointCreateBody, response: exampleEndpoint },
     handle: ({ access, body }, { webhooks }) => webhooks.createEndpoint(access, body),
   }),
   operation({
@@ -110,6 +121,7 @@ export const webhookOperations = [
     scopes: READ,
     params: byId,
     response: { status: 200, body: endpointResponse },
+    examples: { response: exampleEndpoint },
     errors: [NOT_FOUND],
     handle: ({ access, params }, { webhooks }) => webhooks.getEndpoint(access, params.id),
   }),
@@ -123,6 +135,7 @@ export const webhookOperations = [
     params: byId,
     body: endpointUpdate,
     response: { status: 200, body: endpointResponse },
+    examples: { body: exampleEndpointUpdateBody, response: exampleUpdatedEndpoint },
     errors: [NOT_FOUND],
     handle: ({ access, params, body }, { webhooks }) => webhooks.updateEndpoint(access, params.id, body),
   }),
@@ -135,6 +148,7 @@ export const webhookOperations = [
     scopes: WRITE,
     params: byId,
     response: { status: 200, body: endpointResponse },
+    examples: { response: exampleEndpointWithNewSecret },
     errors: [NOT_FOUND],
     handle: ({ access, params }, { webhooks }) => webhooks.resetSecret(access, params.id),
   }),
@@ -159,6 +173,7 @@ export const webhookOperations = [
     scopes: READ,
     query: deliveryListQuery,
     response: { status: 200, body: deliveryListResponse },
+    examples: { response: exampleDeliveryPage },
     handle: async ({ access, query: { filters: f, limit, offset } }, { webhooks }) => ({
       ...(await webhooks.listDeliveries(access, {
         endpointIds: f.endpoint_id,
@@ -183,7 +198,12 @@ export const webhookOperations = [
     scopes: WRITE,
     params: { id: pathParam(uuid4(), "The webhook event ID.") },
     response: { status: 202, body: accepted },
+    examples: { response: null },
     errors: [[ResourceNotFound, "Webhook event not found."]],
-    handle: ({ access, params }, { webhooks }) => webhooks.redeliver(access, params.id),
+    handle: async ({ access, params }, { webhooks }) => {
+      await webhooks.redeliver(access, params.id);
+      // The body is JSON null; returning it (not nothing) lets the docs publish that example.
+      return null;
+    },
   }),
 ];

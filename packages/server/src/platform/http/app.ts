@@ -18,6 +18,7 @@ import { MAX_BODY_BYTES } from "./problems.js";
 import { PROBE_ROUTES, registerProbes, type Probes } from "./probes.js";
 import { registerTestEndpoints, TEST_ROUTES, type TestEndpoints } from "./test-endpoints.js";
 import { fastifyLogging, type RequestLog } from "./request-log.js";
+import { stringifyJson } from "../schema/floats.js";
 
 export interface AppOptions {
   credentials: CredentialSource;
@@ -77,7 +78,8 @@ function registerApi(
   for (const group of routes) registerOperations(fastify, group);
 
   const operations = routes.flatMap((group) => group.operations as readonly Operation<unknown>[]);
-  const openapi = JSON.stringify(buildOpenApiDocument(operations));
+  // Examples carry JSON floats (`1.0`): the same writer as every answer.
+  const openapi = stringifyJson(buildOpenApiDocument(operations));
   fastify.get("/openapi.json", (_request, reply) => reply.header("content-type", "application/json").send(openapi));
   const publicRoutes: KnownRoute[] = [{ method: "GET", path: "/openapi.json" }, ...registerDocs(fastify, JSON.parse(openapi))];
   // Not in the OpenAPI document: it describes Polar's API, and these are this server's own.
