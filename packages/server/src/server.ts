@@ -15,7 +15,8 @@ import type { BackgroundTask } from "./platform/module.js";
 import type { Cascading } from "./platform/cascade.js";
 import type { DeferredEventRenderer } from "./platform/events.js";
 import type { WebhookSettingsInput } from "./modules/webhooks/index.js";
-import { meterLedger, usageReader } from "./modules/customerMeters/index.js";
+import { meterLedger, onCustomerCreated, usageReader } from "./modules/customerMeters/index.js";
+import type { CustomerRecord } from "./modules/customers/index.js";
 import { subscriptionReactions, type UsageReader } from "./modules/subscriptions/index.js";
 import { formatDateTime, formatNullableDateTime } from "./platform/schema/datetime.js";
 import { parseAdvanceBody, TestClocks, TestClockService, type ClockTarget } from "./modules/test-clock/index.js";
@@ -106,6 +107,7 @@ export function moduleDeps(storage: Storage, clock: Clock, settings: Pick<Server
     meterLedgerFor,
     usage: stateUsage(usageReader(storage)),
     customerDeletion: cascading(reactions.customerDeleted),
+    customerIdentified: cascading<CustomerRecord>((tx, customer) => onCustomerCreated(tx, customer)),
     benefitsChange: cascading(reactions.productBenefitsChanged),
     benefitDeletion: cascading(reactions.benefitDeleted),
   };

@@ -170,6 +170,39 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
       }
     });
 
+    it("usage sent under an external id becomes the meters of the customer who gets that id later", async () => {
+      const server = await TestServer.start(await newDatabaseUrl("later"), { enableTestEndpoints: true });
+      try {
+        const org = await server.newOrganization(SCOPES);
+        const meter = await ok(server, org, 201, "POST", "/v1/meters/", {
+          name: "Calls",
+          filter: { conjunction: "and", clauses: [] },
+          aggregation: { func: "count" },
+        });
+        await ok(server, org, 200, "POST", "/v1/events/ingest", {
+          events: [
+            { name: "call", external_customer_id: "signup-1" },
+            { name: "call", external_customer_id: "signup-2" },
+          ],
+        });
+        const created = await ok(server, org, 201, "POST", "/v1/customers/", { email: "new@example.com", external_id: "signup-1" });
+        const later = await ok(server, org, 201, "POST", "/v1/customers/", { email: "later@example.com" });
+        await ok(server, org, 200, "PATCH", `/v1/customers/${later.id}`, { external_id: "signup-2" });
+        for (const customer of [created, later]) {
+          const state = await ok(server, org, 200, "GET", `/v1/customers/${customer.id}/state`);
+          assert.deepEqual(
+            state.active_meters.map((m: any) => [m.meter_id, m.consumed_units]),
+            [[meter.id, 1]],
+            customer.email,
+          );
+          const listed = await ok(server, org, 200, "GET", `/v1/customer-meters/?customer_id=${customer.id}`);
+          assert.equal(listed.pagination.total_count, 1, customer.email);
+        }
+      } finally {
+        await server.close();
+      }
+    });
+
     it("two instances advancing one organization at once process each period end exactly once", async () => {
       const url = await newDatabaseUrl("two-instances");
       const one = await TestServer.start(url, { enableTestEndpoints: true });

@@ -4,7 +4,7 @@ import { systemClock, type Clock } from "../../platform/clock.js";
 import { customersSeeder } from "./fixtures.js";
 import { customersMigrations } from "./migrations.js";
 import { customerOperations } from "./operations.js";
-import { CustomerService, type CustomerDeletionCascade, type CustomersUnitOfWork } from "./service.js";
+import { CustomerService, type CustomerDeletionCascade, type CustomerIdentifiedCascade, type CustomersUnitOfWork } from "./service.js";
 import type { CustomerStore } from "./store.js";
 import { KyselyCustomerStore } from "./store-kysely.js";
 
@@ -15,6 +15,8 @@ export interface CustomersDeps {
   transaction?: CustomersUnitOfWork;
   /** What later modules do when a customer is deleted (subscriptions end, grants are revoked), on the deletion's transaction. */
   customerDeletion?: CustomerDeletionCascade;
+  /** What later modules do when a customer gets an external id (usage recorded under it becomes its meters). */
+  customerIdentified?: CustomerIdentifiedCascade;
 }
 
 export const customersModule = defineModule({
@@ -27,6 +29,7 @@ export const customersModule = defineModule({
       deps.clock ?? systemClock,
       deps.transaction && ((work) => deps.transaction!(work)),
       deps.customerDeletion,
+      deps.customerIdentified,
     ),
   }),
   operations: customerOperations,

@@ -33,6 +33,9 @@ export type ListParams = Omit<ListCustomersQuery, "organizationIds"> & { organiz
 /** Deletion with what later modules do about it (subscriptions end, grants are revoked), on one transaction. */
 export type CustomerDeletionCascade = Cascading<{ customers: CustomerStore; outbox: EventSink }, CustomerRecord>;
 
+/** A customer that got an external id (created with one, or set later) and what later modules do about it, on one transaction. */
+export type CustomerIdentifiedCascade = CustomerDeletionCascade;
+
 export type CustomersUnitOfWork = <T>(work: (tx: { customers: CustomerStore; outbox: EventSink }) => Promise<T>) => Promise<T>;
 
 type CustomerEventType = "customer.created" | "customer.updated" | "customer.deleted";
@@ -45,8 +48,21 @@ export class CustomerService {
     private readonly clock: Clock = systemClock,
     unitOfWork?: CustomersUnitOfWork,
     private readonly deletion?: CustomerDeletionCascade,
+    private readonly identified?: CustomerIdentifiedCascade,
   ) {
     this.unitOfWork = unitOfWork ?? ((work) => work({ customers: store, outbox: discardEvents }));
+  }
+
+  /** The unit of work, with the "got an external id" cascade when `identifies` (else a cascade that does nothing). */
+  private withIdentified<T>(
+    identifies: boolean,
+    work: (
+      tx: { customers: CustomerStore; outbox: EventSink },
+      cascade: (customer: CustomerRecord, at: Date) => Promise<void>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    if (identifies && this.identified) return this.identified(work);
+    return this.unitOfWork((tx) => work(tx, async () => {}));
   }
 
   /** customers-api.md §6.6: `data` is the customer as committed by this change, in the API's shape. */
@@ -92,7 +108,7 @@ export class CustomerService {
     const name = body.name ?? null;
     const now = this.now(organizationId);
     try {
-      return await this.unitOfWork(async (tx) => {
+      return await this.withIdentified(externalId !== null, async (tx, cascade) => {
         const created = await tx.customers.insert({
           id: randomUUID(),
           organizationId,
@@ -108,6 +124,7 @@ export class CustomerService {
           metadata: body.metadata ?? {},
         });
         await this.recordEvent(tx.outbox, "customer.created", created, now);
+        await cascade(created, now);
         return created;
       });
     } catch (error) {
@@ -185,10 +202,11 @@ export class CustomerService {
       });
     changes.modifiedAt = now;
     try {
-      return await this.unitOfWork(async (tx) => {
+      return await this.withIdentified(customer.externalId === null && changes.externalId != null, async (tx, cascade) => {
         const updated = await tx.customers.update(customer.id, changes);
         if (!updated) throw new ResourceNotFound();
         await this.recordEvent(tx.outbox, "customer.updated", updated, now);
+        await cascade(updated, now);
         return updated;
       });
     } catch (error) {
