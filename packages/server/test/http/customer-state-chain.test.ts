@@ -15,6 +15,7 @@ import { Polar } from "polar-sdk-049";
 import { createPolar } from "polar-sdk-101/2026-10";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { TestServer, type Credentials } from "../support/server.js";
+import { Receiver, verified } from "../../src/modules/webhooks/tests/receiver.js";
 
 const dir = mkdtempSync(join(tmpdir(), "polar-chain-"));
 const databases: TestDatabase[] = [];
@@ -199,6 +200,52 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
           assert.equal(listed.pagination.total_count, 1, customer.email);
         }
       } finally {
+        await server.close();
+      }
+    });
+
+    it("a burst of changes gives one signed customer.state_changed webhook with the final state", async () => {
+      const server = await TestServer.start(await newDatabaseUrl("state-webhook"), { enableTestEndpoints: true });
+      const receiver = await Receiver.start();
+      try {
+        const org = await server.newOrganization([...SCOPES, "webhooks:read", "webhooks:write"]);
+        const endpoint = await ok(server, org, 201, "POST", "/v1/webhooks/endpoints", {
+          url: receiver.url,
+          format: "raw",
+          events: ["customer.state_changed"],
+        });
+        const benefit = await ok(server, org, 201, "POST", "/v1/benefits/", { type: "feature_flag", description: "Beta", properties: {} });
+        const product = await ok(server, org, 201, "POST", "/v1/products/", {
+          name: "Pro",
+          recurring_interval: "month",
+          prices: [{ amount_type: "fixed", price_amount: 0 }],
+        });
+        await ok(server, org, 200, "POST", `/v1/products/${product.id}/benefits`, { benefits: [benefit.id] });
+        // Create, subscribe and cancel at period end in quick succession: one customer, one burst.
+        const customer = await ok(server, org, 201, "POST", "/v1/customers/", { email: "burst@example.com" });
+        const sub = await ok(server, org, 201, "POST", "/v1/subscriptions/", { product_id: product.id, customer_id: customer.id });
+        await ok(server, org, 200, "PATCH", `/v1/subscriptions/${sub.id}`, { cancel_at_period_end: true });
+        const [delivery] = await receiver.waitFor((r) => r.length >= 1, "customer.state_changed");
+        const event = verified(delivery, endpoint.secret) as { type: string; data: any };
+        assert.equal(event.type, "customer.state_changed");
+        const data = JSON.parse(delivery.body).data;
+        assert.equal(data.id, customer.id);
+        assert.deepEqual(
+          data.active_subscriptions.map((s: any) => [s.id, s.cancel_at_period_end]),
+          [[sub.id, true]],
+          "the state as it was when sent, after the whole burst",
+        );
+        assert.deepEqual(
+          data.granted_benefits.map((g: any) => g.benefit_id),
+          [benefit.id],
+        );
+        // Nothing else of that burst is sent later.
+        await ok(server, org, 200, "PATCH", `/v1/customers/${customer.id}`, { name: "After" });
+        const all = await receiver.waitFor((r) => r.length >= 2, "the next state change");
+        assert.equal(all.length, 2);
+        assert.equal(JSON.parse(all[1].body).data.name, "After");
+      } finally {
+        await receiver.close();
         await server.close();
       }
     });

@@ -66,8 +66,16 @@ export class CustomerService {
   }
 
   /** customers-api.md §6.6: `data` is the customer as committed by this change, in the API's shape. */
-  private recordEvent(events: EventSink, type: CustomerEventType, customer: CustomerRecord, at: Date): Promise<void> {
-    return events.record({ type, organizationId: customer.organizationId, occurredAt: at, data: customerResponse.serialize(customer) });
+  private async recordEvent(events: EventSink, type: CustomerEventType, customer: CustomerRecord, at: Date): Promise<void> {
+    await events.record({ type, organizationId: customer.organizationId, occurredAt: at, data: customerResponse.serialize(customer) });
+    // Every customer change is also a state change (state embeds the customer); coalesced per customer, computed when sent.
+    await events.recordDeferred({
+      type: "customer.state_changed",
+      organizationId: customer.organizationId,
+      occurredAt: at,
+      subjectId: customer.id,
+      debounceKey: `customer.state_changed:${customer.id}`,
+    });
   }
 
   private now(organizationId: string): Date {

@@ -2,6 +2,7 @@
 // one transaction: every status change re-syncs the subscription's grants
 // (trialing/active → the product's benefits, anything else → none), renewals
 // cycle grants and reset the metered prices' meters.
+import type { EventSink } from "../../platform/events.js";
 import type { BenefitStore } from "../benefits/index.js";
 import { cycleSubscriptionGrants, syncSubscriptionGrants, type GrantStore, type MeterLedger } from "../grants/index.js";
 import type { ProductStore } from "../products/index.js";
@@ -11,6 +12,8 @@ import type { SubscriptionStore } from "./store.js";
 
 /** The stores a subscription change writes through, all on one transaction. */
 export interface SubscriptionTx {
+  /** Where the change's events go, on the same transaction (platform/events.ts). */
+  outbox: EventSink;
   subscriptions: SubscriptionStore;
   grants: GrantStore;
   benefits: Pick<BenefitStore, "findMany">;
@@ -22,8 +25,22 @@ export interface SubscriptionUnit extends SubscriptionTx {
   ledger?: MeterLedger;
 }
 
+/**
+ * The customer's state changed: one `customer.state_changed` webhook per burst,
+ * with the state computed when it is sent (coalesced per customer).
+ */
+export const stateChanged = (unit: Pick<SubscriptionTx, "outbox">, organizationId: string, customerId: string, at: Date) =>
+  unit.outbox.recordDeferred({
+    type: "customer.state_changed",
+    organizationId,
+    occurredAt: at,
+    subjectId: customerId,
+    debounceKey: `customer.state_changed:${customerId}`,
+  });
+
 /** Grants follow the status: the product's benefits while trialing/active, none otherwise. */
 export async function syncGrants(unit: SubscriptionUnit, subscription: SubscriptionRecord, at: Date): Promise<void> {
+  await stateChanged(unit, subscription.organizationId, subscription.customerId, at);
   let benefitIds: string[] = [];
   if (isActive(subscription)) {
     const product = await unit.products.findById([subscription.organizationId], subscription.productId);
@@ -40,6 +57,7 @@ export async function syncGrants(unit: SubscriptionUnit, subscription: Subscript
 export async function change(unit: SubscriptionUnit, s: SubscriptionRecord, changes: SubscriptionChanges, at: Date) {
   const updated = await unit.subscriptions.update(s.id, { ...changes, modifiedAt: at });
   if (changes.status !== undefined || changes.productId !== undefined) await syncGrants(unit, updated, at);
+  else await stateChanged(unit, updated.organizationId, updated.customerId, at);
   return updated;
 }
 
