@@ -8,6 +8,8 @@ import { SubscriptionService, type SubscriptionsDeps } from "./service.js";
 import type { SubscriptionStore } from "./store.js";
 import { KyselySubscriptionStore } from "./store-kysely.js";
 import { processDuePeriodEnds } from "./period-ends.js";
+import { subscriptionResponse } from "./responses.js";
+import { SUBSCRIPTION_EVENT_TYPES } from "./lifecycle.js";
 
 export const subscriptionsModule = defineModule({
   name: "subscriptions",
@@ -17,6 +19,16 @@ export const subscriptionsModule = defineModule({
   services: (deps: SubscriptionsDeps) => ({ subscriptions: new SubscriptionService(deps) }),
   operations: subscriptionOperations,
   // Renewals and cancellations at period end: the scheduler's pass and every test-clock advance.
+  // subscription.* webhooks carry the subscription as it is when sent (Polar reloads it too).
+  deferredEvents: (deps) => {
+    const render = async (organizationId: string, id: string) => {
+      const subscription = await deps.subscriptions.findById([organizationId], id);
+      if (subscription === undefined) return undefined;
+      const [view] = await new SubscriptionService(deps).views([subscription]);
+      return subscriptionResponse.serialize(view);
+    };
+    return Object.fromEntries(SUBSCRIPTION_EVENT_TYPES.map((type) => [type, render]));
+  },
   jobs: (deps) => [{ name: "subscription period ends", run: (window) => processDuePeriodEnds(deps, window) }],
 });
 

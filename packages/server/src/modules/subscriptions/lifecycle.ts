@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 // The status transitions of §4.6 and what follows from them, on the stores of
 // one transaction: every status change re-syncs the subscription's grants
 // (trialing/active → the product's benefits, anything else → none), renewals
@@ -38,6 +39,45 @@ export const stateChanged = (unit: Pick<SubscriptionTx, "outbox">, organizationI
     debounceKey: `customer.state_changed:${customerId}`,
   });
 
+export const SUBSCRIPTION_EVENT_TYPES = [
+  "subscription.created",
+  "subscription.active",
+  "subscription.updated",
+  "subscription.canceled",
+  "subscription.uncanceled",
+  "subscription.revoked",
+  "subscription.cycled",
+] as const;
+export type SubscriptionEventType = (typeof SUBSCRIPTION_EVENT_TYPES)[number];
+
+/**
+ * A subscription webhook. Its `data` is the subscription as it is when the
+ * webhook is sent, as Polar reloads it; each event is its own (a unique
+ * debounce key: nothing is coalesced), sent in the order recorded.
+ */
+export const subscriptionEvent = (unit: Pick<SubscriptionTx, "outbox">, type: SubscriptionEventType, s: SubscriptionRecord, at: Date) =>
+  unit.outbox.recordDeferred({
+    type,
+    organizationId: s.organizationId,
+    occurredAt: at,
+    subjectId: s.id,
+    debounceKey: `${type}:${randomUUID()}`,
+  });
+
+/** The webhooks a change from `before` to `after` gives, in Polar's order (state-domain.md §8). */
+export async function subscriptionEvents(unit: SubscriptionUnit, before: SubscriptionRecord, after: SubscriptionRecord, at: Date) {
+  await subscriptionEvent(unit, "subscription.updated", after, at);
+  // Entering trialing/active from a non-active status (not trialing ↔ active, which both count as active).
+  if (isActive(after) && !isActive(before) && before.status !== "paused") await subscriptionEvent(unit, "subscription.active", after, at);
+  const canceledNow = after.canceledAt !== null && (before.canceledAt === null || REVOKED.has(after.status) !== REVOKED.has(before.status));
+  if (canceledNow) await subscriptionEvent(unit, "subscription.canceled", after, at);
+  if (before.cancelAtPeriodEnd && !after.cancelAtPeriodEnd && after.canceledAt === null)
+    await subscriptionEvent(unit, "subscription.uncanceled", after, at);
+  if (REVOKED.has(after.status) && !REVOKED.has(before.status)) await subscriptionEvent(unit, "subscription.revoked", after, at);
+}
+
+const REVOKED: ReadonlySet<string> = new Set(["canceled", "unpaid"]);
+
 /** Grants follow the status: the product's benefits while trialing/active, none otherwise. */
 export async function syncGrants(unit: SubscriptionUnit, subscription: SubscriptionRecord, at: Date): Promise<void> {
   await stateChanged(unit, subscription.organizationId, subscription.customerId, at);
@@ -56,6 +96,7 @@ export async function syncGrants(unit: SubscriptionUnit, subscription: Subscript
 
 export async function change(unit: SubscriptionUnit, s: SubscriptionRecord, changes: SubscriptionChanges, at: Date) {
   const updated = await unit.subscriptions.update(s.id, { ...changes, modifiedAt: at });
+  await subscriptionEvents(unit, s, updated, at);
   if (changes.status !== undefined || changes.productId !== undefined) await syncGrants(unit, updated, at);
   else await stateChanged(unit, updated.organizationId, updated.customerId, at);
   return updated;
@@ -91,6 +132,7 @@ export async function processPeriodEnd(unit: SubscriptionUnit, s: SubscriptionRe
   if (s.cancelAtPeriodEnd) return change(unit, s, { status: "canceled", endedAt: at }, at);
   // A trial's end becomes the anchor of the paid periods.
   const anchorDay = s.status === "trialing" ? at.getUTCDate() : s.anchorDay;
+  await subscriptionEvent(unit, "subscription.cycled", s, at);
   const renewed = await change(
     unit,
     s,

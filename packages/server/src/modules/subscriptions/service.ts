@@ -24,7 +24,15 @@ import type { CustomerRecord, CustomerStore } from "../customers/index.js";
 import type { GrantStore, MeterLedger } from "../grants/index.js";
 import type { MeterRecord, MeterStore } from "../meters/index.js";
 import { DEFAULT_CURRENCY, ProductService, type PriceRecord, type ProductRecord, type ProductStore } from "../products/index.js";
-import { change, processPeriodEnd, revokeNow, syncGrants, type SubscriptionTx, type SubscriptionUnit } from "./lifecycle.js";
+import {
+  change,
+  processPeriodEnd,
+  revokeNow,
+  subscriptionEvent,
+  syncGrants,
+  type SubscriptionTx,
+  type SubscriptionUnit,
+} from "./lifecycle.js";
 import {
   isActive,
   isBillable,
@@ -220,6 +228,8 @@ export class SubscriptionService {
     };
     return this.inUnit(async (unit) => {
       const created = await unit.subscriptions.insert(subscription);
+      for (const type of ["subscription.created", "subscription.active", "subscription.updated"] as const)
+        await subscriptionEvent(unit, type, created, now);
       await syncGrants(unit, created, now);
       return created;
     });
