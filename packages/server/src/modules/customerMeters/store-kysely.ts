@@ -4,6 +4,7 @@ import { sql, type Kysely } from "kysely";
 import { inChunks } from "../../platform/storage/chunks.js";
 import { readTimeOrNull } from "../../platform/storage/codec.js";
 import type { SortKey } from "../../platform/schema/list-query.js";
+import { matchableTexts } from "../../platform/storage/texts.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
 import type { CustomerMeterRecord } from "./model.js";
@@ -135,7 +136,8 @@ export class KyselyCustomerMeterStore implements CustomerMeterStore {
     page?: { limit: number; offset: number },
   ): Promise<{ items: ListedCustomerMeter[]; totalCount: number }> {
     const empty = (values?: readonly string[]) => values !== undefined && values.length === 0;
-    if (filter.organizationIds.length === 0 || empty(filter.customerIds) || empty(filter.externalCustomerIds) || empty(filter.meterIds))
+    const externalIds = matchableTexts(filter.externalCustomerIds);
+    if (filter.organizationIds.length === 0 || empty(filter.customerIds) || empty(externalIds) || empty(filter.meterIds))
       return Promise.resolve({ items: [], totalCount: 0 });
     return this.run(async () => {
       let base = this.db
@@ -145,7 +147,7 @@ export class KyselyCustomerMeterStore implements CustomerMeterStore {
         .where("customer_meters.organization_id", "in", filter.organizationIds)
         .where("customers.deleted_at", "is", null);
       if (filter.customerIds) base = base.where("customer_meters.customer_id", "in", filter.customerIds);
-      if (filter.externalCustomerIds) base = base.where("customers.external_id", "in", filter.externalCustomerIds);
+      if (externalIds) base = base.where("customers.external_id", "in", externalIds);
       if (filter.meterIds) base = base.where("customer_meters.meter_id", "in", filter.meterIds);
       else base = base.where("meters.archived_at", "is", null);
       let rows = base.select([

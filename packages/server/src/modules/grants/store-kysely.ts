@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { PreparedQuery } from "../../platform/storage/prepared.js";
 import type { JsonValue } from "../../platform/storage/codec.js";
 import type { BenefitType, Metadata } from "./deps.js";
+import { matchableTexts } from "../../platform/storage/texts.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
 import type { GrantKey, GrantRecord } from "./model.js";
@@ -170,7 +171,7 @@ export class KyselyGrantStore implements GrantStore {
 
   list(q: ListGrantsQuery): Promise<GrantPage> {
     // No stored external id contains U+0000 (PostgreSQL rejects it in a parameter): such values match nothing.
-    const externalIds = q.externalCustomerIds?.filter((id) => !id.includes("\u0000"));
+    const externalIds = matchableTexts(q.externalCustomerIds);
     if (q.organizationIds.length === 0 || q.customerIds?.length === 0 || externalIds?.length === 0)
       return Promise.resolve({ items: [], totalCount: 0 });
     return this.run(async () => {

@@ -6,10 +6,13 @@
 // inside the transaction, so two servers on one database never process the
 // same period end twice. Processing happens "at" the period end, as real time
 // would have, so a subscription several periods behind renews once per period.
+import type { SubscriptionStore } from "./store.js";
 import type { MeterLedger } from "../grants/index.js";
 import { processPeriodEnd, type SubscriptionTx } from "./lifecycle.js";
 
 export interface PeriodEndDeps {
+  /** Read first: an idle pass opens no write transaction (on SQLite that would contend with every writer). */
+  subscriptions: Pick<SubscriptionStore, "anyDue">;
   transaction<T>(work: (tx: SubscriptionTx) => Promise<T>): Promise<T>;
   meterLedgerFor?(tx: SubscriptionTx): MeterLedger;
 }
@@ -24,6 +27,7 @@ export interface PeriodEndOptions {
 export async function processDuePeriodEnds(deps: PeriodEndDeps, options: PeriodEndOptions): Promise<number> {
   let processed = 0;
   for (;;) {
+    if (!(await deps.subscriptions.anyDue(options))) return processed;
     const done = await deps.transaction(async (tx) => {
       const due = await tx.subscriptions.claimNextDue(options);
       if (!due) return false;

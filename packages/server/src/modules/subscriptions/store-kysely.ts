@@ -2,6 +2,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import { metadataMatches } from "../../platform/storage/json-filters.js";
 import { PreparedQuery } from "../../platform/storage/prepared.js";
+import { matchableTexts } from "../../platform/storage/texts.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
 import { ACTIVE_STATUSES, BILLABLE_STATUSES, type SubscriptionChanges, type SubscriptionRecord } from "./model.js";
@@ -150,28 +151,38 @@ export class KyselySubscriptionStore implements SubscriptionStore {
     });
   }
 
+  /** Billable subscriptions of live customers whose period ended by `q.upTo`, earliest first. */
+  private dueQuery(q: DueQuery) {
+    let query = this.db
+      .selectFrom("subscriptions")
+      .select(COLUMNS)
+      .where("subscriptions.status", "in", BILLABLE_STATUSES)
+      .where("subscriptions.current_period_end", "<=", this.codec.time(q.upTo))
+      .where("subscriptions.started_at", "is not", null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("customers")
+            .select("customers.id")
+            .whereRef("customers.id", "=", "subscriptions.customer_id")
+            .where("customers.deleted_at", "is", null),
+        ),
+      );
+    if (q.organizationIds !== undefined) query = query.where("subscriptions.organization_id", "in", q.organizationIds);
+    if (q.excludeOrganizationIds !== undefined && q.excludeOrganizationIds.length > 0)
+      query = query.where("subscriptions.organization_id", "not in", q.excludeOrganizationIds);
+    return query.orderBy("subscriptions.current_period_end").orderBy("subscriptions.id").limit(1);
+  }
+
+  anyDue(q: DueQuery): Promise<boolean> {
+    if (q.organizationIds?.length === 0) return Promise.resolve(false);
+    return this.run(async () => (await this.dueQuery(q).executeTakeFirst()) !== undefined);
+  }
+
   claimNextDue(q: DueQuery): Promise<SubscriptionRecord | undefined> {
     if (q.organizationIds?.length === 0) return Promise.resolve(undefined);
     return this.run(async () => {
-      let query = this.db
-        .selectFrom("subscriptions")
-        .select(COLUMNS)
-        .where("subscriptions.status", "in", BILLABLE_STATUSES)
-        .where("subscriptions.current_period_end", "<=", this.codec.time(q.upTo))
-        .where("subscriptions.started_at", "is not", null)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("customers")
-              .select("customers.id")
-              .whereRef("customers.id", "=", "subscriptions.customer_id")
-              .where("customers.deleted_at", "is", null),
-          ),
-        );
-      if (q.organizationIds !== undefined) query = query.where("subscriptions.organization_id", "in", q.organizationIds);
-      if (q.excludeOrganizationIds !== undefined && q.excludeOrganizationIds.length > 0)
-        query = query.where("subscriptions.organization_id", "not in", q.excludeOrganizationIds);
-      query = query.orderBy("subscriptions.current_period_end").orderBy("subscriptions.id").limit(1);
+      let query = this.dueQuery(q);
       if (this.context.dialect.name === "postgres") query = query.forUpdate().skipLocked();
       const row = await query.executeTakeFirst();
       return row && subscriptionFromRow(this.codec, row as SubscriptionRow);
@@ -180,7 +191,7 @@ export class KyselySubscriptionStore implements SubscriptionStore {
 
   list(q: ListSubscriptionsQuery): Promise<SubscriptionPage> {
     // No stored external id contains U+0000 (PostgreSQL rejects it in a parameter): such values match nothing.
-    const externalIds = q.externalCustomerIds?.filter((id) => !id.includes("\u0000"));
+    const externalIds = matchableTexts(q.externalCustomerIds);
     const empty = [q.productIds, q.customerIds, externalIds, q.statuses, q.cancellationReasons].some((f) => f?.length === 0);
     // No discounts exist here, so a discount filter matches nothing.
     if (q.organizationIds.length === 0 || empty || q.discountIds !== undefined) return Promise.resolve({ items: [], totalCount: 0 });

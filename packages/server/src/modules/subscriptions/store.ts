@@ -56,5 +56,7 @@ export interface SubscriptionStore {
    * the earliest period end ≤ upTo, locked; rows another transaction holds are
    * skipped (PostgreSQL), so concurrent workers never take the same one.
    */
+  /** Whether some period end is due, read without a lock or a write transaction (what an idle scheduler pass costs). */
+  anyDue(query: DueQuery): Promise<boolean>;
   claimNextDue(query: DueQuery): Promise<SubscriptionRecord | undefined>;
 }

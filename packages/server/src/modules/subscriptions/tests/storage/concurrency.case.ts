@@ -139,6 +139,7 @@ export function subscriptionConcurrencyCases(get: GetStorage, target: ContractTa
         for (let i = 0; i < 12; i++) subscriptions.push(await subscribe((await newCustomer()).id));
         assert.equal((await ledger.credits()).length, 12);
         const deps = (storage: Storage) => ({
+          subscriptions: storage.subscriptions,
           transaction: storage.transaction,
           meterLedgerFor: meterLedger as (tx: unknown) => ReturnType<typeof meterLedger>,
         });
