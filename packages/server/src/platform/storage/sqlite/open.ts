@@ -57,6 +57,17 @@ export async function openSqlite(location: string, migrations: MigrationSteps, o
   const db: AnyKysely = new Kysely<unknown>({ dialect: new NonBlockingSqliteDialect({ writer, reader, lockDeadlineMs }) });
   try {
     await migrateWithRetry(db, migrations);
+    // A schema change touches many pages, and the WAL keeps them (and its
+    // size on disk) until a checkpoint with no reader in the way. Start with
+    // an empty WAL: on a nearly full disk those pages would otherwise hold
+    // the room the data needs, and leave a checkpoint no space to run in.
+    if (file !== MEMORY) {
+      try {
+        writer.pragma("wal_checkpoint(TRUNCATE)");
+      } catch {
+        // Another process is reading or writing: its own checkpoints will do.
+      }
+    }
   } catch (error) {
     await db.destroy();
     throw error;
