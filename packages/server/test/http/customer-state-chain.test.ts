@@ -301,6 +301,69 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
       }
     });
 
+    it("benefit grant webhooks: created, cycled at a renewal and revoked, with the grant's full properties", async () => {
+      const server = await TestServer.start(await newDatabaseUrl("grant-webhooks"), { enableTestEndpoints: true });
+      const receiver = await Receiver.start();
+      try {
+        const org = await server.newOrganization([...SCOPES, "webhooks:read", "webhooks:write"]);
+        const endpoint = await ok(server, org, 201, "POST", "/v1/webhooks/endpoints", {
+          url: receiver.url,
+          format: "raw",
+          events: ["benefit_grant.created", "benefit_grant.cycled", "benefit_grant.revoked"],
+        });
+        const meter = await ok(server, org, 201, "POST", "/v1/meters/", {
+          name: "Calls",
+          filter: { conjunction: "and", clauses: [] },
+          aggregation: { func: "count" },
+        });
+        const custom = await ok(server, org, 201, "POST", "/v1/benefits/", { type: "custom", description: "Support", properties: {} });
+        const credit = await ok(server, org, 201, "POST", "/v1/benefits/", {
+          type: "meter_credit",
+          description: "Credits",
+          properties: { units: 5, rollover: false, meter_id: meter.id },
+        });
+        const product = await ok(server, org, 201, "POST", "/v1/products/", {
+          name: "Pro",
+          recurring_interval: "month",
+          prices: [{ amount_type: "fixed", price_amount: 0 }],
+        });
+        await ok(server, org, 200, "POST", `/v1/products/${product.id}/benefits`, { benefits: [custom.id, credit.id] });
+        const customer = await ok(server, org, 201, "POST", "/v1/customers/", { email: "grants@example.com" });
+        let seen = 0;
+        const next = async (type: string) => {
+          const all = await receiver.waitFor((r) => r.length >= seen + 2, `two ${type}`);
+          const batch = all.slice(seen, seen + 2).map((d) => {
+            assert.ok(verified(d, endpoint.secret));
+            return JSON.parse(d.body) as { type: string; data: any };
+          });
+          seen += 2;
+          assert.deepEqual(
+            batch.map((e) => e.type),
+            [type, type],
+          );
+          return new Map(batch.map((e) => [e.data.benefit_id, e.data]));
+        };
+        const sub = await ok(server, org, 201, "POST", "/v1/subscriptions/", { product_id: product.id, customer_id: customer.id });
+        const created = await next("benefit_grant.created");
+        assert.deepEqual([created.get(custom.id).is_granted, created.get(custom.id).properties], [true, {}]);
+        assert.deepEqual(Object.keys(created.get(credit.id).properties).sort(), [
+          "last_credited_at",
+          "last_credited_meter_id",
+          "last_credited_units",
+        ]);
+        assert.equal(created.get(credit.id).properties.last_credited_units, 5);
+        assert.equal(created.get(credit.id).customer.id, customer.id);
+        await advance(server, org, { to: new Date(Date.parse(sub.current_period_end) + HOUR).toISOString() });
+        await next("benefit_grant.cycled");
+        await ok(server, org, 200, "DELETE", `/v1/subscriptions/${sub.id}`);
+        const revoked = await next("benefit_grant.revoked");
+        assert.ok([...revoked.values()].every((g) => g.is_revoked && !g.is_granted));
+      } finally {
+        await receiver.close();
+        await server.close();
+      }
+    });
+
     it("two instances advancing one organization at once process each period end exactly once", async () => {
       const url = await newDatabaseUrl("two-instances");
       const one = await TestServer.start(url, { enableTestEndpoints: true });

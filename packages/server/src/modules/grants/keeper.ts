@@ -12,11 +12,31 @@ import { randomUUID } from "node:crypto";
 import type { BenefitRecord, BenefitStore, MeterCreditProperties } from "../benefits/index.js";
 import type { GrantRecord, MeterCreditGrantProperties, MeterLedger } from "./model.js";
 import type { GrantStore } from "./store.js";
+import type { EventSink } from "../../platform/events.js";
 
 export interface GrantUnit {
   grants: GrantStore;
   benefits: Pick<BenefitStore, "findMany">;
   ledger?: MeterLedger;
+  /** Where benefit_grant.* and customer.state_changed go, on the same transaction (absent: none are sent). */
+  outbox?: EventSink;
+}
+
+export const GRANT_EVENT_TYPES = ["benefit_grant.created", "benefit_grant.revoked", "benefit_grant.cycled"] as const;
+type GrantEventType = (typeof GRANT_EVENT_TYPES)[number];
+
+/** A grant webhook (the grant as it is when sent, as Polar reloads it) and the state change it makes. */
+async function grantEvents(unit: GrantUnit, type: GrantEventType, grant: GrantRecord, at: Date): Promise<void> {
+  if (!unit.outbox) return;
+  const { organizationId, customerId } = grant;
+  await unit.outbox.recordDeferred({ type, organizationId, occurredAt: at, subjectId: grant.id, debounceKey: `${type}:${randomUUID()}` });
+  await unit.outbox.recordDeferred({
+    type: "customer.state_changed",
+    organizationId,
+    occurredAt: at,
+    subjectId: customerId,
+    debounceKey: `customer.state_changed:${customerId}`,
+  });
 }
 
 /** Who a subscription's grants go to. */
@@ -47,6 +67,7 @@ async function grantOne(unit: GrantUnit, holder: GrantHolder, benefit: BenefitRe
   const properties = credit ? { ...creditRecord(credit, at) } : {};
   // The conditional update is the claim: of two concurrent grants only one credits.
   const granted = await unit.grants.markGranted(row.id, at, properties);
+  if (granted) await grantEvents(unit, "benefit_grant.created", granted, at);
   if (granted && credit && unit.ledger) {
     await unit.ledger.credit({ ...ledgerTarget(holder), meterId: credit.meter_id, units: credit.units, rollover: credit.rollover, at });
   }
@@ -64,6 +85,7 @@ const ledgerTarget = (g: { organizationId: string; customerId: string }) => ({
  */
 async function revokeOne(unit: GrantUnit, grant: GrantRecord, at: Date, unconditionally: boolean): Promise<void> {
   const revoked = await unit.grants.markRevoked(grant.id, at);
+  if (revoked) await grantEvents(unit, "benefit_grant.revoked", revoked, at);
   if (!revoked || !unit.ledger) return;
   const credit = lastCredit(revoked);
   if (credit === null) return;
@@ -97,10 +119,11 @@ export async function syncSubscriptionGrants(unit: GrantUnit, holder: GrantHolde
 
 /** A renewal: meter_credit grants credit their units again, after a reset unless one happened since the last credit. */
 export async function cycleSubscriptionGrants(unit: GrantUnit, subscriptionId: string, at: Date): Promise<void> {
-  const ledger = unit.ledger;
-  if (!ledger) return;
   const grants = await unit.grants.grantedOfSubscription(subscriptionId);
-  if (grants.length === 0) return;
+  // Every grant is cycled at a renewal (custom and feature_flag: nothing but the webhook).
+  for (const grant of grants) await grantEvents(unit, "benefit_grant.cycled", grant, at);
+  const ledger = unit.ledger;
+  if (!ledger || grants.length === 0) return;
   const benefits = new Map(
     (
       await unit.benefits.findMany(

@@ -120,6 +120,10 @@ export class KyselyGrantStore implements GrantStore {
     );
   }
 
+  findById(id: string): Promise<GrantRecord | undefined> {
+    return this.run(async () => this.many(await this.rows().where("id", "=", id).execute())[0]);
+  }
+
   grantedOfSubscription(subscriptionId: string): Promise<GrantRecord[]> {
     return this.run(async () =>
       this.many(await this.rows().where("subscription_id", "=", subscriptionId).where("granted_at", "is not", null).execute()),

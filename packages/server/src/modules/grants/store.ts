@@ -37,6 +37,8 @@ export interface GrantStore {
   /** Marks the grant revoked unless it is not granted; undefined when it was not. */
   markRevoked(id: string, at: Date): Promise<GrantRecord | undefined>;
   setProperties(id: string, at: Date, properties: Record<string, unknown>): Promise<void>;
+  /** One grant by id, whatever its state (webhooks render it when sent). */
+  findById(id: string): Promise<GrantRecord | undefined>;
   /** Granted grants of a subscription. */
   grantedOfSubscription(subscriptionId: string): Promise<GrantRecord[]>;
   /** Granted grants of a benefit, over all customers. */

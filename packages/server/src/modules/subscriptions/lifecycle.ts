@@ -87,7 +87,7 @@ export async function syncGrants(unit: SubscriptionUnit, subscription: Subscript
     benefitIds = product?.benefitIds ?? [];
   }
   await syncSubscriptionGrants(
-    { grants: unit.grants, benefits: unit.benefits, ledger: unit.ledger },
+    { grants: unit.grants, benefits: unit.benefits, ledger: unit.ledger, outbox: unit.outbox },
     { organizationId: subscription.organizationId, customerId: subscription.customerId, subscriptionId: subscription.id },
     benefitIds,
     at,
@@ -144,6 +144,6 @@ export async function processPeriodEnd(unit: SubscriptionUnit, s: SubscriptionRe
     },
     at,
   );
-  await cycleSubscriptionGrants({ grants: unit.grants, benefits: unit.benefits, ledger: unit.ledger }, s.id, at);
+  await cycleSubscriptionGrants({ grants: unit.grants, benefits: unit.benefits, ledger: unit.ledger, outbox: unit.outbox }, s.id, at);
   return renewed;
 }

@@ -32,7 +32,7 @@ export const subscriptionReactions = (deps: ReactionDeps) => {
     /** Benefit deletion revokes every grant of it, each meter credit taken back. */
     async benefitDeleted(tx: SubscriptionTx, benefit: BenefitRecord, at: Date): Promise<void> {
       const u = unit(tx);
-      await revokeBenefitGrants({ grants: u.grants, benefits: u.benefits, ledger: u.ledger }, benefit.id, at);
+      await revokeBenefitGrants({ grants: u.grants, benefits: u.benefits, ledger: u.ledger, outbox: u.outbox }, benefit.id, at);
     },
   };
 };
