@@ -245,6 +245,18 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
         const all = await receiver.waitFor((r) => r.length >= 2, "the next state change");
         assert.equal(all.length, 2);
         assert.equal(JSON.parse(all[1].body).data.name, "After");
+        // Usage that a meter counts changes the state too.
+        const meter = await ok(server, org, 201, "POST", "/v1/meters/", {
+          name: "Calls",
+          filter: { conjunction: "and", clauses: [] },
+          aggregation: { func: "count" },
+        });
+        await ok(server, org, 200, "POST", "/v1/events/ingest", { events: [{ name: "call", customer_id: customer.id }] });
+        const third = (await receiver.waitFor((r) => r.length >= 3, "the state change of an ingest"))[2];
+        assert.deepEqual(
+          JSON.parse(third.body).data.active_meters.map((m: any) => [m.meter_id, m.consumed_units]),
+          [[meter.id, 1]],
+        );
       } finally {
         await receiver.close();
         await server.close();

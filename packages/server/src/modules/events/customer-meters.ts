@@ -4,6 +4,7 @@
 // external id already has events). The customer-meters module owns the table;
 // the ingest writes through this interface so the two modules stay acyclic.
 
+import type { EventSink } from "../../platform/events.js";
 import { filterMatches, type MeterRecord, type MeterStore } from "../meters/index.js";
 import type { CustomerStore } from "../customers/index.js";
 import type { EventRecord } from "./model.js";
@@ -51,7 +52,7 @@ export async function ensureCustomerMeters(
 
 /** After an ingest: the rows of each customer the new events belong to, touched where a meter counts one of them. */
 export async function syncCustomerMeters(
-  stores: MeterRowStores & { customers: CustomerStore },
+  stores: MeterRowStores & { customers: CustomerStore; outbox?: EventSink },
   events: readonly EventRecord[],
 ): Promise<void> {
   const byCustomer = new Map<string, { organizationId: string; customerId: string; events: EventRecord[] }>();
@@ -78,5 +79,14 @@ export async function syncCustomerMeters(
     const touched = meters.filter((m) => group.events.some((e) => e.source === "user" && filterMatches(m.filter, e))).map((m) => m.id);
     const at = new Date(Math.max(...group.events.map((e) => e.ingestedAt.getTime())));
     await ensureCustomerMeters(stores, { organizationId: group.organizationId, customerId: group.customerId, at, touched, meters });
+    // Usage a meter counts changes the customer's state (its active_meters): one coalesced state_changed per customer.
+    if (touched.length > 0)
+      await stores.outbox?.recordDeferred({
+        type: "customer.state_changed",
+        organizationId: group.organizationId,
+        occurredAt: at,
+        subjectId: group.customerId,
+        debounceKey: `customer.state_changed:${group.customerId}`,
+      });
   }
 }

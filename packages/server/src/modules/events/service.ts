@@ -2,6 +2,7 @@
 // (all errors of a batch in one 422, nothing stored), deduplication by
 // external id, then the customer-meter rows the new events touch.
 
+import type { EventSink } from "../../platform/events.js";
 import { randomUUID } from "node:crypto";
 import type { AccessContext, MemberRole } from "../../platform/auth/principal.js";
 import type { Clock } from "../../platform/clock.js";
@@ -20,6 +21,8 @@ export interface IngestStores {
   customers: CustomerStore;
   meters: MeterStore;
   customerMeters: CustomerMeterRows;
+  /** In a transaction: where the state changes that usage makes go. */
+  outbox?: EventSink;
 }
 
 export interface EventsDeps extends IngestStores {
