@@ -90,7 +90,11 @@ export function deliveryCases(get: GetServer): void {
         // The third attempt's outcome is recorded right after its answer.
         const log = async () => deliveries(server, org.token, `endpoint_id=${endpoint.id}`);
         let page = await log();
-        for (let i = 0; i < 200 && page.pagination.total_count < 3; i++) page = await log();
+        // Polled with pauses (up to 5 s) until the third attempt's outcome is in.
+        for (let i = 0; i < 200 && !(page.pagination.total_count === 3 && page.items.some((d) => d.succeeded)); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          page = await log();
+        }
         assert.equal(page.pagination.total_count, 3);
         assert.deepEqual(
           page.items.map((d) => [d.succeeded, d.http_code, d.response]),
@@ -163,8 +167,10 @@ export function deliveryCases(get: GetServer): void {
         for (let i = 0; i < 10; i++) await server.createCustomer({}, org.token);
         await failing.waitFor((all) => all.length >= 100, "ten attempts of ten events", 60_000);
         let current = (await server.request("GET", `/v1/webhooks/endpoints/${endpoint.id}`, { token: org.token })).body;
-        for (let i = 0; i < 200 && current.enabled; i++)
+        for (let i = 0; i < 200 && current.enabled; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
           current = (await server.request("GET", `/v1/webhooks/endpoints/${endpoint.id}`, { token: org.token })).body;
+        }
         assert.equal(current.enabled, false);
         const log = await deliveries(server, org.token, `endpoint_id=${endpoint.id}&limit=100`);
         assert.equal(log.pagination.total_count, 100);

@@ -32,8 +32,11 @@ export function webhookSdkCases(get: GetServer): void {
         const customer = await server.createCustomer({}, org.token);
         await receiver.waitFor((all) => all.length >= 1, "the delivery");
         let log = await polar.webhooks.listWebhookDeliveries({ endpointId: endpoint.id });
-        for (let i = 0; i < 200 && log.result.items.length === 0; i++)
+        // The attempt is logged once its answer is in: poll, with pauses, for up to 5 s.
+        for (let i = 0; i < 200 && log.result.items.length === 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
           log = await polar.webhooks.listWebhookDeliveries({ endpointId: endpoint.id });
+        }
         const [delivery] = log.result.items;
         assert.equal(delivery.succeeded, true);
         assert.equal(delivery.httpCode, 200);

@@ -81,8 +81,10 @@ export function durabilityCases(_get: GetStorage, target: ContractTarget): void 
         await Promise.all(Array.from({ length: count }, (_, i) => (i % 2 ? one : two).createCustomer({}, org.token)));
         await counted.waitFor((all) => new Set(all.map((r) => r.headers["webhook-id"])).size >= count, `${count} events`, 60_000);
         let page = await deliveries(one, org.token, `endpoint_id=${endpoint.id}&limit=100`);
-        for (let i = 0; i < 200 && page.pagination.total_count < count; i++)
+        for (let i = 0; i < 200 && page.pagination.total_count < count; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
           page = await deliveries(two, org.token, `endpoint_id=${endpoint.id}&limit=100`);
+        }
         assert.equal(page.pagination.total_count, count);
         assert.equal(new Set(page.items.map((d) => d.webhook_event.id)).size, count);
         assert.equal(counted.received.length, count, "an event was sent twice");
