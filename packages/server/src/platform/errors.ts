@@ -71,67 +71,97 @@ export abstract class PolarError extends Error {
   }
 }
 
-export class AlreadyCanceledSubscription extends PolarError {
-  readonly status = 403;
-  constructor() {
-    super("AlreadyCanceledSubscription", "This subscription is already canceled or will be at the end of the period.");
-  }
+/** What one named Polar error is: its wire name and status, its message, and what the operation docs say of it. */
+export interface PolarErrorSpec<Args extends unknown[]> {
+  name: string;
+  status: number;
+  detail: (...args: Args) => string;
+  /** The message in the published example (for messages with a variable part). */
+  example?: string;
+  description: string;
 }
 
-export class InactiveSubscription extends PolarError {
-  readonly status = 403;
-  constructor(id: string) {
-    super("InactiveSubscription", `Subscription ${id} is not active.`);
-  }
+/** A named Polar error class, carrying its spec so that the HTTP error registry documents it from the same definition. */
+export interface PolarErrorClass<Args extends unknown[] = []> {
+  new (...args: Args): PolarError;
+  readonly spec: PolarErrorSpec<Args> & { example: string };
 }
+
+/** Defines a named Polar error once: the class services throw, and what the registry answers and documents for it. */
+export function polarError<Args extends unknown[] = []>(spec: PolarErrorSpec<Args>): PolarErrorClass<Args> {
+  const named = class extends PolarError {
+    readonly status = spec.status;
+    static readonly spec = { ...spec, example: spec.example ?? (spec.detail as (...args: unknown[]) => string)() };
+    constructor(...args: Args) {
+      super(spec.name, spec.detail(...args));
+    }
+  };
+  Object.defineProperty(named, "name", { value: spec.name });
+  return named;
+}
+
+export const AlreadyCanceledSubscription = polarError({
+  name: "AlreadyCanceledSubscription",
+  status: 403,
+  detail: () => "This subscription is already canceled or will be at the end of the period.",
+  description: "The subscription is already canceled or will be at the end of the period.",
+});
+
+export const InactiveSubscription = polarError<[id: string]>({
+  name: "InactiveSubscription",
+  status: 403,
+  detail: (id) => `Subscription ${id} is not active.`,
+  example: "Subscription <id> is not active.",
+  description: "The subscription is not active.",
+});
 
 /** Polar's generic 410. */
-export class ResourceUnavailable extends PolarError {
-  readonly status = 410;
-  constructor() {
-    super("ResourceUnavailable", "Unavailable");
-  }
-}
+export const ResourceUnavailable = polarError({
+  name: "ResourceUnavailable",
+  status: 410,
+  detail: () => "Unavailable",
+  description: "The subscription has already ended.",
+});
 
 /** Polar's generic 400. */
-export class BadRequest extends PolarError {
-  readonly status = 400;
-  constructor(detail = "Bad request") {
-    super("BadRequest", detail);
-  }
-}
+export const BadRequest = polarError<[detail?: string]>({
+  name: "BadRequest",
+  status: 400,
+  detail: (detail = "Bad request") => detail,
+  description: "The subscription is not in a state that allows this change.",
+});
 
-export class NotASeatBasedSubscription extends PolarError {
-  readonly status = 400;
-  constructor() {
-    super("NotASeatBasedSubscription", "This subscription does not support seat-based pricing.");
-  }
-}
+export const NotASeatBasedSubscription = polarError({
+  name: "NotASeatBasedSubscription",
+  status: 400,
+  detail: () => "This subscription does not support seat-based pricing.",
+  description: "The subscription has no seat-based price.",
+});
 
-export class NotAUnitBasedSubscription extends PolarError {
-  readonly status = 400;
-  constructor() {
-    super("NotAUnitBasedSubscription", "This subscription does not support unit-based pricing.");
-  }
-}
+export const NotAUnitBasedSubscription = polarError({
+  name: "NotAUnitBasedSubscription",
+  status: 400,
+  detail: () => "This subscription does not support unit-based pricing.",
+  description: "The subscription has no unit-based price.",
+});
 
-export class CannotPauseSubscription extends PolarError {
-  readonly status = 409;
-  constructor() {
-    super("CannotPauseSubscription", "This subscription cannot be paused.");
-  }
-}
+export const CannotPauseSubscription = polarError({
+  name: "CannotPauseSubscription",
+  status: 409,
+  detail: () => "This subscription cannot be paused.",
+  description: "The subscription cannot be paused.",
+});
 
-export class NoScheduledPause extends PolarError {
-  readonly status = 409;
-  constructor() {
-    super("NoScheduledPause", "This subscription is not scheduled to be paused.");
-  }
-}
+export const NoScheduledPause = polarError({
+  name: "NoScheduledPause",
+  status: 409,
+  detail: () => "This subscription is not scheduled to be paused.",
+  description: "The subscription is not scheduled to be paused.",
+});
 
-export class NotPausedSubscription extends PolarError {
-  readonly status = 409;
-  constructor() {
-    super("NotPausedSubscription", "This subscription is not paused.");
-  }
-}
+export const NotPausedSubscription = polarError({
+  name: "NotPausedSubscription",
+  status: 409,
+  detail: () => "This subscription is not paused.",
+  description: "The subscription is not paused.",
+});

@@ -44,3 +44,17 @@ export const discardEvents: EventSink = {
   record: async () => undefined,
   recordDeferred: async () => undefined,
 };
+
+/**
+ * The customer's state changed: one `customer.state_changed` per burst
+ * (coalesced per customer), its data computed when sent. Every module whose
+ * change shows in customer state records it through this one helper.
+ */
+export const recordStateChanged = (outbox: EventSink, organizationId: string, customerId: string, at: Date): Promise<void> =>
+  outbox.recordDeferred({
+    type: "customer.state_changed",
+    organizationId,
+    occurredAt: at,
+    subjectId: customerId,
+    debounceKey: `customer.state_changed:${customerId}`,
+  });

@@ -7,7 +7,7 @@ import { assertCanManage, targetOrganization } from "../../platform/auth/organiz
 import type { AccessContext } from "../../platform/auth/principal.js";
 import type { Cascading } from "../../platform/cascade.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
-import { discardEvents, type EventSink } from "../../platform/events.js";
+import { discardEvents, recordStateChanged, type EventSink } from "../../platform/events.js";
 import { Conflict, ResourceNotFound, ValidationFailed } from "../../platform/errors.js";
 import { issue, type Issue } from "../../platform/schema/issues.js";
 import { UniqueViolationError } from "../../platform/storage/seam.js";
@@ -69,13 +69,7 @@ export class CustomerService {
   private async recordEvent(events: EventSink, type: CustomerEventType, customer: CustomerRecord, at: Date): Promise<void> {
     await events.record({ type, organizationId: customer.organizationId, occurredAt: at, data: customerResponse.serialize(customer) });
     // Every customer change is also a state change (state embeds the customer); coalesced per customer, computed when sent.
-    await events.recordDeferred({
-      type: "customer.state_changed",
-      organizationId: customer.organizationId,
-      occurredAt: at,
-      subjectId: customer.id,
-      debounceKey: `customer.state_changed:${customer.id}`,
-    });
+    await recordStateChanged(events, customer.organizationId, customer.id, at);
   }
 
   private now(organizationId: string): Date {

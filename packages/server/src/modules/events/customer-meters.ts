@@ -4,7 +4,7 @@
 // external id already has events). The customer-meters module owns the table;
 // the ingest writes through this interface so the two modules stay acyclic.
 
-import type { EventSink } from "../../platform/events.js";
+import { recordStateChanged, type EventSink } from "../../platform/events.js";
 import { filterMatches, type MeterRecord, type MeterStore } from "../meters/index.js";
 import type { CustomerStore } from "../customers/index.js";
 import type { EventRecord } from "./model.js";
@@ -80,13 +80,6 @@ export async function syncCustomerMeters(
     const at = new Date(Math.max(...group.events.map((e) => e.ingestedAt.getTime())));
     await ensureCustomerMeters(stores, { organizationId: group.organizationId, customerId: group.customerId, at, touched, meters });
     // Usage a meter counts changes the customer's state (its active_meters): one coalesced state_changed per customer.
-    if (touched.length > 0)
-      await stores.outbox?.recordDeferred({
-        type: "customer.state_changed",
-        organizationId: group.organizationId,
-        occurredAt: at,
-        subjectId: group.customerId,
-        debounceKey: `customer.state_changed:${group.customerId}`,
-      });
+    if (touched.length > 0 && stores.outbox) await recordStateChanged(stores.outbox, group.organizationId, group.customerId, at);
   }
 }

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { BenefitRecord, BenefitStore, MeterCreditProperties } from "../benefits/index.js";
 import type { GrantRecord, MeterCreditGrantProperties, MeterLedger } from "./model.js";
 import type { GrantStore } from "./store.js";
-import type { EventSink } from "../../platform/events.js";
+import { recordStateChanged, type EventSink } from "../../platform/events.js";
 
 export interface GrantUnit {
   grants: GrantStore;
@@ -30,13 +30,7 @@ async function grantEvents(unit: GrantUnit, type: GrantEventType, grant: GrantRe
   if (!unit.outbox) return;
   const { organizationId, customerId } = grant;
   await unit.outbox.recordDeferred({ type, organizationId, occurredAt: at, subjectId: grant.id, debounceKey: `${type}:${randomUUID()}` });
-  await unit.outbox.recordDeferred({
-    type: "customer.state_changed",
-    organizationId,
-    occurredAt: at,
-    subjectId: customerId,
-    debounceKey: `customer.state_changed:${customerId}`,
-  });
+  await recordStateChanged(unit.outbox, organizationId, customerId, at);
 }
 
 /** Who a subscription's grants go to. */

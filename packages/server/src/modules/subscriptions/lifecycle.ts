@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 // one transaction: every status change re-syncs the subscription's grants
 // (trialing/active → the product's benefits, anything else → none), renewals
 // cycle grants and reset the metered prices' meters.
-import type { EventSink } from "../../platform/events.js";
+import { recordStateChanged, type EventSink } from "../../platform/events.js";
 import type { BenefitStore } from "../benefits/index.js";
 import { cycleSubscriptionGrants, syncSubscriptionGrants, type GrantStore, type MeterLedger } from "../grants/index.js";
 import type { ProductStore } from "../products/index.js";
@@ -25,19 +25,6 @@ export interface SubscriptionTx {
 export interface SubscriptionUnit extends SubscriptionTx {
   ledger?: MeterLedger;
 }
-
-/**
- * The customer's state changed: one `customer.state_changed` webhook per burst,
- * with the state computed when it is sent (coalesced per customer).
- */
-export const stateChanged = (unit: Pick<SubscriptionTx, "outbox">, organizationId: string, customerId: string, at: Date) =>
-  unit.outbox.recordDeferred({
-    type: "customer.state_changed",
-    organizationId,
-    occurredAt: at,
-    subjectId: customerId,
-    debounceKey: `customer.state_changed:${customerId}`,
-  });
 
 export const SUBSCRIPTION_EVENT_TYPES = [
   "subscription.created",
@@ -80,7 +67,7 @@ const REVOKED: ReadonlySet<string> = new Set(["canceled", "unpaid"]);
 
 /** Grants follow the status: the product's benefits while trialing/active, none otherwise. */
 export async function syncGrants(unit: SubscriptionUnit, subscription: SubscriptionRecord, at: Date): Promise<void> {
-  await stateChanged(unit, subscription.organizationId, subscription.customerId, at);
+  await recordStateChanged(unit.outbox, subscription.organizationId, subscription.customerId, at);
   let benefitIds: string[] = [];
   if (isActive(subscription)) {
     const product = await unit.products.findById([subscription.organizationId], subscription.productId);
@@ -98,7 +85,7 @@ export async function change(unit: SubscriptionUnit, s: SubscriptionRecord, chan
   const updated = await unit.subscriptions.update(s.id, { ...changes, modifiedAt: at });
   await subscriptionEvents(unit, s, updated, at);
   if (changes.status !== undefined || changes.productId !== undefined) await syncGrants(unit, updated, at);
-  else await stateChanged(unit, updated.organizationId, updated.customerId, at);
+  else await recordStateChanged(unit.outbox, updated.organizationId, updated.customerId, at);
   return updated;
 }
 

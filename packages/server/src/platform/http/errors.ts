@@ -15,6 +15,7 @@ import {
   NotPermitted,
   PolarError,
   ResourceNotFound,
+  type PolarErrorClass,
   ResourceUnavailable,
   StorageUnavailable,
   ValidationFailed,
@@ -77,33 +78,29 @@ const UNAVAILABLE: Record<UnavailableReason, { detail: string; retryAfter: numbe
   unreachable: { detail: "The database is unreachable; retry the request later.", retryAfter: 5 },
 };
 
-/** Polar's named errors: each class, its status, an example detail and what the operation docs say. */
-const POLAR_ERRORS: readonly [abstract new (...args: never[]) => PolarError, number, string, string][] = [
-  [
-    AlreadyCanceledSubscription,
-    403,
-    "This subscription is already canceled or will be at the end of the period.",
-    "The subscription is already canceled or will be at the end of the period.",
-  ],
-  [InactiveSubscription, 403, "Subscription <id> is not active.", "The subscription is not active."],
-  [ResourceUnavailable, 410, "Unavailable", "The subscription has already ended."],
-  [BadRequest, 400, "Bad request", "The subscription is not in a state that allows this change."],
-  [NotASeatBasedSubscription, 400, "This subscription does not support seat-based pricing.", "The subscription has no seat-based price."],
-  [NotAUnitBasedSubscription, 400, "This subscription does not support unit-based pricing.", "The subscription has no unit-based price."],
-  [CannotPauseSubscription, 409, "This subscription cannot be paused.", "The subscription cannot be paused."],
-  [NoScheduledPause, 409, "This subscription is not scheduled to be paused.", "The subscription is not scheduled to be paused."],
-  [NotPausedSubscription, 409, "This subscription is not paused.", "The subscription is not paused."],
+/** Polar's named errors: each class carries its status, message and documentation (platform/errors.ts, polarError). */
+const POLAR_ERRORS: readonly PolarErrorClass<never>[] = [
+  AlreadyCanceledSubscription,
+  InactiveSubscription,
+  ResourceUnavailable,
+  BadRequest,
+  NotASeatBasedSubscription,
+  NotAUnitBasedSubscription,
+  CannotPauseSubscription,
+  NoScheduledPause,
+  NotPausedSubscription,
 ];
 
 const ERROR_REGISTRY: readonly ErrorMapping<Error>[] = [
-  ...POLAR_ERRORS.map(([type, status, detail, description]) =>
-    mapping({
+  ...POLAR_ERRORS.map((type) => {
+    const { spec } = type;
+    return mapping({
       type: type as unknown as abstract new (...args: never[]) => PolarError,
-      status: () => status,
+      status: () => spec.status,
       body: (e: PolarError) => ({ error: e.errorName, detail: e.message }),
-      doc: { status, description, schema: errorSchema(type.name, detail) },
-    }),
-  ),
+      doc: { status: spec.status, description: spec.description, schema: errorSchema(spec.name, spec.example) },
+    });
+  }),
   mapping({
     type: ValidationFailed,
     status: () => 422,
