@@ -180,6 +180,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     limits: options.limits,
     corsOrigins: options.corsOrigins,
+    changeMark: storage.database.reader?.changeMark,
     probes: { checkDatabase: async () => void (await sql`select 1`.execute(storage.database.db)) },
     testEndpoints: options.enableTestEndpoints
       ? {

@@ -53,7 +53,10 @@ export async function startServer(options: ServerOptions): Promise<{ child: Chil
   const port = await freePort();
   const env = { ...process.env };
   for (const name of SERVER_SETTINGS) delete env[name];
-  const args = [BIN, "serve", "--database", options.databaseUrl, "--port", String(port)];
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server's node only:
+  // NODE_OPTIONS refuses --cpu-prof, and would reach wrk's baseline too.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = [...nodeArgs, BIN, "serve", "--database", options.databaseUrl, "--port", String(port)];
   if (options.workers !== undefined) args.push("--workers", String(options.workers));
   // The request log stays at its default level, as for a user, but goes to
   // /dev/null: at tens of thousands of requests per second a file would grow by gigabytes.

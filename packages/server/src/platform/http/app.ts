@@ -12,6 +12,7 @@ import { handleError } from "./errors.js";
 import { registerFallbacks, type KnownRoute } from "./fallbacks.js";
 import { limitedServerFactory, type HttpLimits } from "./listener.js";
 import { buildOpenApiDocument } from "./openapi.js";
+import { AnswerMemo, type ChangeMark } from "./answer-memo.js";
 import { registerOperations, type Operation, type RouteGroup } from "./operation.js";
 import { registerRequestPipeline, rewriteLegacyUrl } from "./pipeline.js";
 import { MAX_BODY_BYTES } from "./problems.js";
@@ -34,6 +35,8 @@ export interface AppOptions {
   testEndpoints?: TestEndpoints;
   /** Without one, nothing is logged. */
   log?: RequestLog;
+  /** The storage's change mark: with one, `memo` operations reuse their answers until the next commit. */
+  changeMark?: ChangeMark;
 }
 
 export interface App {
@@ -44,7 +47,8 @@ const noSchemaCompiler = () => () => {
   throw new Error("routes of this server declare no Fastify schemas");
 };
 
-export function buildApp({ credentials, routes, clock, log, limits, corsOrigins = [], probes, testEndpoints }: AppOptions): App {
+export function buildApp(options: AppOptions): App {
+  const { log, limits, corsOrigins = [] } = options;
   const fastify = Fastify({
     ...fastifyLogging(log),
     serverFactory: limitedServerFactory(limits),
@@ -60,22 +64,16 @@ export function buildApp({ credentials, routes, clock, log, limits, corsOrigins 
   registerCors(fastify, corsOrigins);
   // The rest registers once the CORS plugin has loaded, so that its hook runs first: a preflight is
   // answered before the pipeline, and the pipeline's early answers (401, 404, 411) carry CORS headers.
-  fastify.after(() => registerApi(fastify, credentials, routes, clock, probes, testEndpoints));
+  fastify.after(() => registerApi(fastify, options));
   return { fastify };
 }
 
-function registerApi(
-  fastify: FastifyInstance,
-  credentials: CredentialSource,
-  routes: readonly RouteGroup[],
-  clock: Clock,
-  probes: Probes | undefined,
-  testEndpoints: TestEndpoints | undefined,
-): void {
+function registerApi(fastify: FastifyInstance, { credentials, routes, clock, probes, testEndpoints, changeMark }: AppOptions): void {
   fastify.setErrorHandler(handleError);
   registerRequestPipeline(fastify, new Authenticator(credentials, () => clock.now().getTime()));
   registerBodyParsing(fastify);
-  for (const group of routes) registerOperations(fastify, group);
+  const memo = changeMark && new AnswerMemo(changeMark);
+  for (const group of routes) registerOperations(fastify, group, memo);
 
   const operations = routes.flatMap((group) => group.operations as readonly Operation<unknown>[]);
   // Examples carry JSON floats (`1.0`): the same writer as every answer.

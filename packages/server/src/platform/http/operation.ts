@@ -13,9 +13,11 @@ import { INVALID } from "../schema/core.js";
 import type { Issue } from "../schema/issues.js";
 import { parsePath, type PathParam, type PathValues, type QueryDefinition, type RawQuery } from "../schema/query.js";
 import type { ResponseSchema } from "../schema/response.js";
+import type { AnswerMemo } from "./answer-memo.js";
 import { bodyInput } from "./body.js";
 import type { DocumentedError } from "./errors.js";
-import { sendJson } from "./send.js";
+import { sendJson, sendJsonText } from "./send.js";
+import { stringifyJson } from "../schema/floats.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -45,6 +47,11 @@ export interface OperationSpec<Services, P extends Record<string, PathParam<unkn
   errors?: readonly DocumentedError[];
   /** Documentation only: a body the endpoint accepts, and a value its handler returns (serialised by `response.body`). */
   examples?: OperationExamples<R>;
+  /**
+   * The answer depends only on stored data, the caller and the request (no clock, no side
+   * effects): its body may be reused until the next commit (see answer-memo.ts).
+   */
+  memo?: boolean;
   handle(input: OperationInput<PathValues<P>, Q, B>, services: Services): Promise<R>;
 }
 
@@ -69,6 +76,7 @@ export interface Operation<Services = never> {
   readonly response: { status: number; body?: ResponseSchema<unknown> };
   readonly errors?: readonly DocumentedError[];
   readonly examples?: OperationExamples<unknown>;
+  readonly memo?: boolean;
   handle(input: OperationInput<unknown, unknown, unknown>, services: Services): Promise<unknown>;
 }
 
@@ -104,9 +112,17 @@ function readBody(schema: NamedSchema<unknown>, request: FastifyRequest, issues:
 
 type AnyRequest = FastifyRequest<{ Params: Record<string, string>; Querystring: RawQuery }>;
 
-export function registerOperations(app: FastifyInstance, group: RouteGroup): void {
+/** Who asks and what they see: a memo'd answer is only ever reused for the same caller and organizations. */
+function memoKey(op: Operation<unknown>, request: AnyRequest): string {
+  const { principal, organizationIds } = request.access;
+  const caller = principal.kind === "organization" ? `o:${principal.organizationId}` : `u:${principal.userId}`;
+  return `${op.operationId}\u0000${request.apiVersion}\u0000${caller}\u0000${organizationIds.join(",")}\u0000${request.url}`;
+}
+
+export function registerOperations(app: FastifyInstance, group: RouteGroup, memo?: AnswerMemo): void {
   for (const op of group.operations as readonly Operation<unknown>[]) {
     const success = op.response;
+    const remembered = op.memo === true && memo !== undefined && success.body !== undefined ? memo : undefined;
     app.route({
       method: op.method,
       url: op.path,
@@ -117,6 +133,16 @@ export function registerOperations(app: FastifyInstance, group: RouteGroup): voi
         const query = op.query ? op.query.parse(request.query, issues) : undefined;
         const body = op.body ? readBody(op.body, request, issues) : undefined;
         if (issues.length > 0) throw new ValidationFailed(issues, "RequestValidationError");
+        if (remembered !== undefined) {
+          const mark = remembered.current();
+          const key = memoKey(op, request);
+          let text = remembered.get(key);
+          if (text === undefined) {
+            text = stringifyJson(success.body!.serialize(await op.handle({ access: request.access, params, query, body }, group.services)));
+            remembered.set(mark, key, text);
+          }
+          return sendJsonText(reply, success.status, text);
+        }
         const result = await op.handle({ access: request.access, params, query, body }, group.services);
         if (success.body === undefined) return reply.code(success.status).send();
         return sendJson(reply, success.status, success.body.serialize(result));

@@ -6,3 +6,8 @@ export function sendJson(reply: FastifyReply, status: number, body: unknown, hea
   if (headers !== undefined) reply.headers(headers);
   return reply.code(status).header("content-type", "application/json").send(stringifyJson(body));
 }
+
+/** Sends a body already serialised by stringifyJson. */
+export function sendJsonText(reply: FastifyReply, status: number, text: string): FastifyReply {
+  return reply.code(status).header("content-type", "application/json").send(text);
+}

@@ -13,6 +13,8 @@ import type { AnyKysely } from "./seam.js";
  */
 export interface DirectReader {
   all(sql: string, parameters: readonly unknown[]): unknown[] | Promise<unknown[]>;
+  /** A value that changes whenever anything is committed (by any connection); absent when the backend has no cheap one. */
+  changeMark?(): unknown;
   close(): void;
 }
 

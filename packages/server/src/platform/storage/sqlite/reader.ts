@@ -41,6 +41,7 @@ export function openReader(connection: BetterSqlite3.Database, capacity = MAX_RE
   };
 
   return {
+    changeMark: () => dataVersion.get(),
     all(sql, parameters) {
       const current = dataVersion.get();
       if (current !== version) {
