@@ -3,16 +3,20 @@
 // A read operation marked `memo` answers from stored data, the caller and its
 // input alone (no clock, no randomness). Its serialised body can then be
 // reused for as long as nothing has been committed to the database since it
-// was computed. The storage provides the proof: a change mark that differs
-// after any commit by any connection or process (SQLite's `PRAGMA
-// data_version`). Without a mark (PostgreSQL: no cheap signal that covers every
-// instance) there is no memo and every read is computed.
+// was computed. The storage provides the proof, a change mark:
+// - SQLite: `PRAGMA data_version`, which changes after any commit by any
+//   connection or process on the file;
+// - PostgreSQL: the current snapshot (`pg_current_snapshot()`: xmax and the
+//   list of transactions in progress). Two equal snapshots see exactly the
+//   same committed transactions, and any write anywhere in the cluster changes
+//   it, so every server instance notices every other instance's commits.
 //
-// The mark is taken before the answer is computed: a commit that lands while
-// the reads run changes the mark, so that answer is dropped on the next
-// lookup. An answer is never served after a commit it might not reflect.
+// The mark is read before the answer is computed. Had the computation seen a
+// transaction that the mark does not, that transaction committed after the
+// mark was read, and every later mark differs: the answer is never served
+// after a commit it might not reflect. Only successful answers are kept.
 
-/** A value that changes whenever any committed data changes. */
+/** A value that changes whenever any committed data changes (sync on SQLite, one round trip on PostgreSQL). */
 export type ChangeMark = () => unknown;
 
 /** Total characters of bodies kept; the least recently used answer makes room. */
@@ -29,18 +33,36 @@ export class AnswerMemo {
     private readonly budgetChars = DEFAULT_BUDGET_CHARS,
   ) {}
 
-  /** The mark now; answers recorded under an earlier one are forgotten. */
-  current(): unknown {
-    const mark = this.changeMark();
+  /**
+   * The body recorded for `key` under the current mark, or the one `compute` gives (then recorded).
+   * When the mark cannot be read (the database is down), `compute` runs and reports that itself.
+   */
+  async remember(key: string, compute: () => Promise<string>): Promise<string> {
+    let mark: unknown;
+    try {
+      const pending = this.changeMark();
+      mark = pending instanceof Promise ? await pending : pending;
+    } catch {
+      return compute();
+    }
+    this.adopt(mark);
+    const remembered = this.get(key);
+    if (remembered !== undefined) return remembered;
+    const body = await compute();
+    this.set(mark, key, body);
+    return body;
+  }
+
+  /** Makes `mark` current; answers recorded under another one are forgotten. */
+  adopt(mark: unknown): void {
     if (mark !== this.mark) {
       this.answers.clear();
       this.chars = 0;
       this.mark = mark;
     }
-    return this.mark;
   }
 
-  /** The body recorded for `key` under the current mark (call `current()` first). */
+  /** The body recorded for `key` under the current mark. */
   get(key: string): string | undefined {
     const body = this.answers.get(key);
     if (body !== undefined) {
@@ -50,7 +72,7 @@ export class AnswerMemo {
     return body;
   }
 
-  /** Records a body computed from data read after `current()` returned `mark`. */
+  /** Records a body computed from data read after `mark` was read. */
   set(mark: unknown, key: string, body: string): void {
     // Something was committed while it was computed: it may already be out of date.
     if (mark !== this.mark || body.length > this.budgetChars / 8) return;

@@ -134,14 +134,9 @@ export function registerOperations(app: FastifyInstance, group: RouteGroup, memo
         const body = op.body ? readBody(op.body, request, issues) : undefined;
         if (issues.length > 0) throw new ValidationFailed(issues, "RequestValidationError");
         if (remembered !== undefined) {
-          const mark = remembered.current();
-          const key = memoKey(op, request);
-          let text = remembered.get(key);
-          if (text === undefined) {
-            text = stringifyJson(success.body!.serialize(await op.handle({ access: request.access, params, query, body }, group.services)));
-            remembered.set(mark, key, text);
-          }
-          return sendJsonText(reply, success.status, text);
+          const compute = async () =>
+            stringifyJson(success.body!.serialize(await op.handle({ access: request.access, params, query, body }, group.services)));
+          return sendJsonText(reply, success.status, await remembered.remember(memoKey(op, request), compute));
         }
         const result = await op.handle({ access: request.access, params, query, body }, group.services);
         if (success.body === undefined) return reply.code(success.status).send();

@@ -103,6 +103,8 @@ async function analyzeTablesWithoutStatistics(pool: pg.Pool): Promise<void> {
  * node-postgres remembers per connection which names it has prepared, so a
  * connection opened after an outage prepares them again on first use.
  */
+const CHANGE_MARK = { name: "polar_change_mark", text: "select pg_current_snapshot()::text as mark" };
+
 function namedStatementReader(pool: pg.Pool): DirectReader {
   const names = new Map<string, string>();
   return {
@@ -115,6 +117,8 @@ function namedStatementReader(pool: pg.Pool): DirectReader {
       const result = await pool.query({ name, text, values: values as unknown[] });
       return result.rows;
     },
+    // See answer-memo.ts: equal snapshots see the same committed transactions.
+    changeMark: async () => (await pool.query<{ mark: string }>(CHANGE_MARK)).rows[0].mark,
     close: () => {},
   };
 }
