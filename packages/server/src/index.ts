@@ -1,4 +1,5 @@
-export { moduleDeps, startServer, type RunningServer, type ServerOptions } from "./server.js";
+export { startServer, type RunningServer, type ServerOptions } from "./server.js";
+export { moduleDeps } from "./module-deps.js";
 export {
   periodEndJob,
   processDuePeriodEnds,

@@ -10,15 +10,10 @@ import type { HttpLimits } from "./platform/http/listener.js";
 import type { RouteGroup } from "./platform/http/operation.js";
 import { openRequestLog, type LogOptions, type RequestLog } from "./platform/http/request-log.js";
 import { startScheduler, type ScheduledJob } from "./platform/scheduler.js";
-import { openStorage, type Storage, type UnitOfWork } from "./storage.js";
+import { openStorage, type Storage } from "./storage.js";
 import type { BackgroundTask } from "./platform/module.js";
-import type { Cascading } from "./platform/cascade.js";
-import type { DeferredEventRenderer } from "./platform/events.js";
 import type { WebhookSettingsInput } from "./modules/webhooks/index.js";
-import { meterLedger, onCustomerCreated, usageReader } from "./modules/customerMeters/index.js";
-import type { CustomerRecord } from "./modules/customers/index.js";
-import { subscriptionReactions, type UsageReader } from "./modules/subscriptions/index.js";
-import { formatDateTime, formatNullableDateTime } from "./platform/schema/datetime.js";
+import { moduleDeps } from "./module-deps.js";
 import { parseAdvanceBody, TestClocks, TestClockService, type ClockTarget } from "./modules/test-clock/index.js";
 
 export interface ServerOptions {
@@ -52,69 +47,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type Modules = (typeof MODULES)[number];
-type DepsOf<M> = M extends { services?(deps: infer D): unknown } ? D : never;
-/** Fails to compile when the composed storage lacks what some module's services need. */
-type EveryModuleServed = {
-  [M in Modules as M["name"]]: [DepsOf<M>] extends [never] ? true : ReturnType<typeof moduleDeps> extends DepsOf<M> ? true : false;
-};
-const everyModuleServed: EveryModuleServed extends Record<string, true> ? true : never = true;
-void everyModuleServed;
-
 type AnyModule = {
   services?(deps: unknown): unknown;
   jobs?(deps: unknown): readonly ScheduledJob[];
-  deferredEvents?(deps: unknown): Readonly<Record<string, DeferredEventRenderer>>;
   background?(deps: unknown): BackgroundTask;
 };
-
-/** The usage reader in the shape customer state reports (`active_meters` items). */
-function stateUsage(reader: ReturnType<typeof usageReader>): UsageReader {
-  return {
-    consumedSince: (customer, meterId, since) => reader.consumedSince(customer, meterId, since),
-    activeMeters: async (customer) =>
-      (await reader.activeMeters(customer)).map((m) => ({
-        id: m.id,
-        created_at: formatDateTime(m.createdAt),
-        modified_at: formatNullableDateTime(m.modifiedAt),
-        meter_id: m.meterId,
-        consumed_units: m.consumedUnits,
-        credited_units: m.creditedUnits,
-        balance: m.balance,
-      })),
-  };
-}
-
-/**
- * What every module's services, jobs and background tasks are built from: the
- * storage, the clock, the server's settings, the renderers of deferred events
- * that modules contribute (see platform/events.ts), and the cross-module
- * wiring: the usage module's ledger and reader for grants, subscriptions and
- * state, and the writes of earlier modules that later ones react to in the
- * same transaction (customer deletion, a product's benefits, benefit deletion).
- */
-export function moduleDeps(storage: Storage, clock: Clock, settings: Pick<ServerOptions, "webhooks"> = {}) {
-  const meterLedgerFor = (tx: UnitOfWork) => meterLedger(tx);
-  const reactions = subscriptionReactions({ meterLedgerFor: meterLedgerFor as (tx: unknown) => ReturnType<typeof meterLedger> });
-  const cascading =
-    <S>(react: (tx: UnitOfWork, subject: S, at: Date) => Promise<void>): Cascading<UnitOfWork, S> =>
-    (work) =>
-      storage.transaction((tx) => work(tx, (subject, at) => react(tx, subject, at)));
-  const base = {
-    ...storage,
-    clock,
-    webhookSettings: settings.webhooks,
-    meterLedgerFor,
-    usage: stateUsage(usageReader(storage)),
-    customerDeletion: cascading(reactions.customerDeleted),
-    customerIdentified: cascading<CustomerRecord>((tx, customer) => onCustomerCreated(tx, customer)),
-    benefitsChange: cascading(reactions.productBenefitsChanged),
-    benefitDeletion: cascading(reactions.benefitDeleted),
-  };
-  const deferredEventRenderers: Record<string, DeferredEventRenderer> = {};
-  for (const module of MODULES as readonly AnyModule[]) Object.assign(deferredEventRenderers, module.deferredEvents?.(base));
-  return { ...base, deferredEventRenderers };
-}
 
 /** Every module's scheduled jobs, built on `storage` with `clock`: what the scheduler and clock advances run. */
 export function scheduledJobs(storage: Storage, clock: Clock): ScheduledJob[] {

@@ -58,3 +58,19 @@ export async function openStorage(url: string, options: OpenStorageOptions = {})
     close: () => database.close(),
   };
 }
+
+/**
+ * The storage as seen from inside one of its transactions: every store on
+ * `tx`, and each unit of work a service starts joins `tx` instead of opening
+ * another. What a seed file's services run on, so a whole file commits or
+ * rolls back as one.
+ */
+export function withinTransaction(storage: Storage, tx: UnitOfWork): Storage {
+  return {
+    ...tx,
+    dialect: storage.dialect,
+    database: storage.database,
+    transaction: (work) => work(tx),
+    close: () => storage.close(),
+  };
+}

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../modules/accounts/index.js";
+import { TestClocks } from "../modules/test-clock/index.js";
 import { parseJson } from "../platform/schema/floats.js";
 import { emptyAllTables } from "../platform/storage/empty.js";
 import { seedDocument, type SeedReport } from "../fixtures.js";
@@ -21,7 +22,12 @@ export async function seedFile(location: DatabaseLocation, file: string): Promis
   } catch (error) {
     throw new UsageError(`seed file ${resolve(file)} is not valid JSON: ${(error as Error).message}`);
   }
-  return withStorage(location, { create: true }, (storage) => seedDocument(storage, document));
+  return withStorage(location, { create: true }, async (storage) => {
+    // An organization whose test clock was advanced gets its resources at its own time, as the API would.
+    const clocks = new TestClocks();
+    await clocks.refresh(storage.testClocks);
+    return seedDocument(storage, document, clocks);
+  });
 }
 
 export async function resetDatabase(location: DatabaseLocation): Promise<{ emptied: string[] }> {

@@ -326,7 +326,9 @@ function buildProgram(): Command {
 
   program
     .command("seed")
-    .description("load organizations, tokens and customers from a JSON file; entries already there are left alone")
+    .description(
+      "load organizations, tokens, meters, benefits, products, customers, subscriptions and events from a JSON file; entries already there are left alone",
+    )
     .argument("<file>", 'seed file (format: see README, "Seed files")')
     .addOption(databaseOption())
     .action(async (file: string, opts: { database: string }) => {

@@ -430,13 +430,23 @@ describe("CLI: seed files", () => {
     assert.deepEqual(report, {
       organizations: { created: 2, existing: 0 },
       tokens: { created: 2, existing: 0 },
+      meters: { created: 0, existing: 0 },
+      benefits: { created: 0, existing: 0 },
+      products: { created: 0, existing: 0 },
       customers: { created: 3, existing: 0 },
+      subscriptions: { created: 0, existing: 0 },
+      events: { created: 0, existing: 0 },
     });
     const rerun = json(await ok(["seed", file, "--database", database]));
     assert.deepEqual(rerun, {
       organizations: { created: 0, existing: 2 },
       tokens: { created: 0, existing: 2 },
+      meters: { created: 0, existing: 0 },
+      benefits: { created: 0, existing: 0 },
+      products: { created: 0, existing: 0 },
       customers: { created: 0, existing: 3 },
+      subscriptions: { created: 0, existing: 0 },
+      events: { created: 0, existing: 0 },
     });
 
     const orgs = json(await ok(["orgs", "list", "--database", database]));
@@ -477,7 +487,7 @@ describe("CLI: seed files", () => {
       [{ orgs: [] }, /orgs: unknown key \(expected \$schema, organizations\)/],
       [
         { organizations: [{ name: "A", widgets: [] }] },
-        /organizations\[0\]\.widgets: unknown key \(expected id, name, slug, tokens, customers\)/,
+        /organizations\[0\]\.widgets: unknown key \(expected id, name, slug, tokens, meters, benefits, products, customers, subscriptions, events\)/,
       ],
       [{ organizations: [{ slug: "a" }] }, /organizations\[0\]\.name: is required/],
       [

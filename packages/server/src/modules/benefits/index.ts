@@ -1,6 +1,7 @@
 // The benefits module: Polar's /v1/benefits endpoints. Products attach
 // benefits; the grants module (next) grants them to customers.
 import { defineModule } from "../../platform/module.js";
+import { benefitsSeeder } from "./seed.js";
 import { benefitsMigrations } from "./migrations.js";
 import { benefitOperations } from "./operations.js";
 import { BenefitService, type BenefitsDeps } from "./service.js";
@@ -14,6 +15,7 @@ export const benefitsModule = defineModule({
   resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
   services: (deps: BenefitsDeps) => ({ benefits: new BenefitService(deps) }),
   operations: benefitOperations,
+  seed: benefitsSeeder,
 });
 
 export type {

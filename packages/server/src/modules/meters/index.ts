@@ -2,6 +2,7 @@
 // count (filter) and how they add up (aggregation); the events and
 // customer-meter modules evaluate those definitions.
 import { defineModule } from "../../platform/module.js";
+import { metersSeeder } from "./seed.js";
 import { systemClock, type Clock } from "../../platform/clock.js";
 import { metersMigrations } from "./migrations.js";
 import { meterOperations } from "./operations.js";
@@ -21,6 +22,7 @@ export const metersModule = defineModule({
   resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
   services: (deps: MetersDeps) => ({ meters: new MeterService(deps.meters, deps, deps.clock ?? systemClock) }),
   operations: meterOperations,
+  seed: metersSeeder,
 });
 
 export type {

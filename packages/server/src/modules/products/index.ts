@@ -2,6 +2,7 @@
 // prices (fixed, custom, metered on a meter) and the benefits it grants;
 // subscriptions (next) read both through ProductService.get/view.
 import { defineModule } from "../../platform/module.js";
+import { productsSeeder } from "./seed.js";
 import { productsMigrations } from "./migrations.js";
 import { productOperations } from "./operations.js";
 import { ProductService, type ProductsDeps } from "./service.js";
@@ -15,6 +16,7 @@ export const productsModule = defineModule({
   resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
   services: (deps: ProductsDeps) => ({ products: new ProductService(deps) }),
   operations: productOperations,
+  seed: productsSeeder,
 });
 
 export type { AmountType, PriceRecord, ProductRecord, ProductVisibility, RecurringInterval, TaxBehavior } from "./model.js";

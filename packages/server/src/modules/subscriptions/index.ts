@@ -2,6 +2,7 @@
 // model (lifecycle.ts), the period-end job (period-ends.ts) and the reactions
 // to customer deletion and catalog changes (reactions.ts).
 import { defineModule } from "../../platform/module.js";
+import { subscriptionsSeeder } from "./seed.js";
 import { subscriptionsMigrations } from "./migrations.js";
 import { subscriptionOperations } from "./operations.js";
 import { SubscriptionService, type SubscriptionsDeps } from "./service.js";
@@ -18,6 +19,7 @@ export const subscriptionsModule = defineModule({
   resetOrganization: (store, organizationId) => store.deleteOrganizationData(organizationId),
   services: (deps: SubscriptionsDeps) => ({ subscriptions: new SubscriptionService(deps) }),
   operations: subscriptionOperations,
+  seed: subscriptionsSeeder,
   // Renewals and cancellations at period end: the scheduler's pass and every test-clock advance.
   // subscription.* webhooks carry the subscription as it is when sent (Polar reloads it too).
   deferredEvents: (deps) => {

@@ -50,7 +50,8 @@ import { meterUsage, type UsageReader } from "./usage.js";
 
 export interface SubscriptionsDeps {
   subscriptions: SubscriptionStore;
-  customers: Pick<CustomerStore, "findById" | "findByExternalId" | "findManyIncludingDeleted">;
+  /** `list` finds the customer a seed file's subscription names by email. */
+  customers: Pick<CustomerStore, "findById" | "findByExternalId" | "findManyIncludingDeleted" | "list">;
   products: ProductStore;
   benefits: BenefitStore;
   meters: Pick<MeterStore, "findMany">;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { accessContext } from "../../../../platform/auth/principal.js";
 import { systemClock } from "../../../../platform/clock.js";
-import { moduleDeps } from "../../../../server.js";
+import { moduleDeps } from "../../../../module-deps.js";
 import type { Storage } from "../../../../storage.js";
 import type { ContractTarget, GetStorage } from "../../../../../test/support/contract.js";
 import { newOrg, tick } from "../../../../../test/support/fixtures.js";
