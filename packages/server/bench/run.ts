@@ -18,6 +18,7 @@
 //                                (state-full first gives 50 customers 3 subscriptions, 5 grants and 2 meters)
 //   --duration S                 seconds per measurement (default 3); warm-up is half of it (at least 1 s)
 //   --workers N                  passed on as `serve --workers N` (only when given)
+//   --no-memo                    passed on as `serve --no-answer-memo`: every read is computed (the miss path)
 //   --out FILE                   where to write the results (default bench/RESULTS.md)
 //   --reseed                     regenerate the cached data sets
 //   --clean                      delete all cached data sets (bench/.data and polar_bench_* databases) and exit
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     endpoints: { type: "string" },
     duration: { type: "string", default: "3" },
     workers: { type: "string" },
+    "no-memo": { type: "boolean", default: false },
     out: { type: "string", default: fileURLToPath(new URL("./RESULTS.md", import.meta.url)) },
     reseed: { type: "boolean", default: false },
     clean: { type: "boolean", default: false },
@@ -213,7 +215,13 @@ async function runOne(backend: Backend, size: number): Promise<RunResult> {
   );
   try {
     const files = writeValueFiles(RUN_DIR, meta);
-    const serverOptions = { databaseUrl: db.url, workers: WORKERS, probePath: `/v1/customers/${meta.sample.ids[0]}`, token: meta.token };
+    const serverOptions = {
+      databaseUrl: db.url,
+      workers: WORKERS,
+      noMemo: args["no-memo"],
+      probePath: `/v1/customers/${meta.sample.ids[0]}`,
+      token: meta.token,
+    };
     const { child: first, coldStartMs } = await startServer(serverOptions);
     const holder: ServerHolder = {
       child: first,
@@ -278,6 +286,7 @@ async function main(): Promise<void> {
     seconds: SECONDS,
     warmupSeconds: WARMUP,
     workers: WORKERS,
+    noMemo: args["no-memo"],
     startedAt,
     finishedAt: new Date(),
   });

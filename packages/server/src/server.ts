@@ -31,6 +31,8 @@ export interface ServerOptions {
   limits?: Partial<HttpLimits>;
   /** Origins allowed to call the API from a browser (`*` for any); none by default. */
   corsOrigins?: readonly string[];
+  /** Reuse answers of pure reads until the next commit (platform/http/answer-memo.ts); on by default. */
+  answerMemo?: boolean;
   /** Serve the /v1/_test endpoints (reset, test clock); off by default, for test suites only. */
   enableTestEndpoints?: boolean;
   /** How often the scheduler looks for due work (period ends); 1 s by default. */
@@ -117,7 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     limits: options.limits,
     corsOrigins: options.corsOrigins,
-    changeMark: storage.database.reader?.changeMark,
+    changeMark: options.answerMemo === false ? undefined : storage.database.reader?.changeMark,
     probes: { checkDatabase: async () => void (await sql`select 1`.execute(storage.database.db)) },
     testEndpoints: options.enableTestEndpoints
       ? {

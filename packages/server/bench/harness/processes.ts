@@ -40,6 +40,8 @@ export interface ServerOptions {
   databaseUrl: string;
   /** Passed on as `serve --workers N` only when given. */
   workers?: number;
+  /** `serve --no-answer-memo`: every read computed. */
+  noMemo?: boolean;
   /** Any request that answers 200 once the server is ready (authenticated, so it reaches the database). */
   probePath: string;
   token: string;
@@ -58,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<{ child: Chil
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const args = [...nodeArgs, BIN, "serve", "--database", options.databaseUrl, "--port", String(port)];
   if (options.workers !== undefined) args.push("--workers", String(options.workers));
+  if (options.noMemo) args.push("--no-answer-memo");
   // The request log stays at its default level, as for a user, but goes to
   // /dev/null: at tens of thousands of requests per second a file would grow by gigabytes.
   const log = openSync("/dev/null", "w");

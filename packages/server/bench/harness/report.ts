@@ -41,6 +41,7 @@ export interface ReportSettings {
   seconds: number;
   warmupSeconds: number;
   workers?: number;
+  noMemo?: boolean;
   startedAt: Date;
   finishedAt: Date;
 }
@@ -82,7 +83,7 @@ export function renderResults(runs: RunResult[], settings: ReportSettings): stri
     `- When: ${settings.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${((settings.finishedAt.getTime() - settings.startedAt.getTime()) / 60000).toFixed(1)} min`,
   );
   out(
-    `- Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, Node ${process.version}${settings.workers ? `, serve --workers ${settings.workers}` : ""}`,
+    `- Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, Node ${process.version}${settings.workers ? `, serve --workers ${settings.workers}` : ""}${settings.noMemo ? ", serve --no-answer-memo (every read computed)" : ""}`,
   );
   out(
     `- Load: wrk -t${THREADS} -c${CONNECTIONS}, ${settings.seconds} s per measurement after a ${settings.warmupSeconds} s warm-up; baseline, server, baseline`,

@@ -106,6 +106,12 @@ function buildProgram(): Command {
         "$POLAR_ENABLE_TEST_ENDPOINTS=1",
       ),
     )
+    .addOption(
+      new Option(
+        "--no-answer-memo",
+        "compute every read instead of reusing an unchanged answer until the next commit (for measuring and debugging)",
+      ).default(!["off", "0", "false"].includes((process.env.POLAR_ANSWER_MEMO ?? "").toLowerCase()), "$POLAR_ANSWER_MEMO=off to turn off"),
+    )
     .addOption(new Option("--workers <n>", "server processes sharing the port (one per core is typical)").default("1"))
     .addOption(
       new Option("--log-level <level>", `request log and warnings: ${LOG_LEVELS.join(", ")}`).default(
@@ -151,6 +157,7 @@ function buildProgram(): Command {
         corsOrigin: string[];
         bootstrapToken?: string;
         enableTestEndpoints: boolean;
+        answerMemo: boolean;
         logLevel: string;
         logFormat: string;
       }) => {
@@ -198,6 +205,7 @@ function buildProgram(): Command {
           corsOrigins,
           bootstrapToken: opts.bootstrapToken,
           enableTestEndpoints: opts.enableTestEndpoints,
+          answerMemo: opts.answerMemo,
           workers,
           logLevel: opts.logLevel,
           logFormat: opts.logFormat,

@@ -22,6 +22,8 @@ export interface ServeOptions {
   /** POLAR_BOOTSTRAP_TOKEN / --bootstrap-token: the token an empty database starts with. */
   bootstrapToken?: string;
   enableTestEndpoints: boolean;
+  /** --no-answer-memo / POLAR_ANSWER_MEMO=off: compute every read. */
+  answerMemo: boolean;
   /** Server processes sharing the port (node:cluster); 1 serves in this process. */
   workers?: number;
   /** LOG_LEVEL / --log-level, already checked. */
@@ -48,6 +50,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     limits: options.limits,
     corsOrigins: options.corsOrigins,
     enableTestEndpoints: options.enableTestEndpoints,
+    answerMemo: options.answerMemo,
     webhooks: options.webhooks,
   };
   // A forked worker: the primary already bootstrapped and migrated, and does the talking.
