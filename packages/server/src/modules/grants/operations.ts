@@ -43,6 +43,7 @@ export const grantOperations = [
     method: "GET",
     path: "/v1/benefit-grants/",
     operationId: "benefit-grants:list",
+    memo: true,
     summary: "List Benefit Grants",
     description: "List the benefit grants of the organizations' customers.",
     scopes: READ,
@@ -66,6 +67,7 @@ export const grantOperations = [
     method: "GET",
     path: "/v1/benefits/:id/grants",
     operationId: "benefits:grants",
+    memo: true,
     // Polar titles both grant listings "List Benefit Grants"; the docs page needs them apart.
     summary: "List Grants of a Benefit",
     description: "List the grants of a benefit, newest first.",

@@ -245,7 +245,9 @@ export class KyselyWebhookStore implements WebhookStore {
   }
 
   listDeliveries(q: ListDeliveriesQuery): Promise<Page<DeliveryRecord>> {
-    if (q.organizationIds.length === 0 || q.endpointIds?.length === 0) return Promise.resolve({ items: [], totalCount: 0 });
+    // No stored text holds U+0000 (and PostgreSQL refuses it even in a comparison): such a search matches nothing.
+    if (q.organizationIds.length === 0 || q.endpointIds?.length === 0 || q.query?.includes("\u0000"))
+      return Promise.resolve({ items: [], totalCount: 0 });
     return this.run(async () => {
       let base = this.db
         .selectFrom("webhook_deliveries as d")

@@ -186,6 +186,16 @@ export function endpointCases(get: GetServer): void {
       assert.deepEqual(filtered.body.items, []);
     });
 
+    it("a delivery search for text no row can hold (U+0000) matches nothing instead of failing", async () => {
+      const server = get();
+      const org = await webhookOrg(server);
+      for (const query of ["a%00b", "%00"]) {
+        const reply = await server.request("GET", `/v1/webhooks/deliveries?query=${query}`, { token: org.token });
+        assert.equal(reply.status, 200, reply.text);
+        assert.deepEqual(reply.body, { items: [], pagination: { total_count: 0, max_page: 0 } });
+      }
+    });
+
     it("needs webhooks scopes; members and finance users see nothing and may not create", async () => {
       const server = get();
       const org = await webhookOrg(server);
