@@ -128,7 +128,7 @@ export async function seed(storage: Storage, plan: DatasetPlan, progress: (rows:
 export async function checkCounters(storage: Storage, organizationIds: string[]): Promise<void> {
   const s = storage;
   const counted = await sql<{ organization_id: string; live: number | string; counter: number | string | null }>`
-    select c.organization_id, count(*) as live, (select live_count from customer_counts k where k.organization_id = c.organization_id) as counter
+    select c.organization_id, count(*) as live, (select sum(live_count) from customer_counts k where k.organization_id = c.organization_id) as counter
     from customers c where c.deleted_at is null group by c.organization_id`.execute(s.database.db);
   const byOrg = new Map(counted.rows.map((r) => [r.organization_id, r]));
   for (const id of organizationIds) {

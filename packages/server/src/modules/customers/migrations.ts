@@ -88,6 +88,18 @@ export const customersMigrations: ModuleMigrations = {
     "0002_customers_lookup_keys": LOOKUP_KEY_INDEXES,
     // PostgreSQL's search index changed; SQLite's FTS table already serves the search.
     "0003_customers_search_text": [],
+    // SQLite cannot change a primary key in place: copy into the new shape (see COUNT_SLOTS in counts.ts).
+    "0004_customers_count_slots": [
+      `create table customer_counts_slotted (
+        organization_id text not null references organizations (id),
+        slot integer not null,
+        live_count integer not null,
+        primary key (organization_id, slot)
+      )`,
+      `insert into customer_counts_slotted (organization_id, slot, live_count) select organization_id, 0, live_count from customer_counts`,
+      `drop table customer_counts`,
+      `alter table customer_counts_slotted rename to customer_counts`,
+    ],
   },
   postgres: {
     "0001_initial_customers": [
@@ -148,6 +160,14 @@ export const customersMigrations: ModuleMigrations = {
       ) ${LIVE}`,
       `create index if not exists customers_external_id_key_prefix on customers ((organization_id || ':' || external_id_key)) ${LIVE}`,
       `drop index if exists customers_search_trgm`,
+    ],
+    // One counter row per (organization, slot), summed when read: concurrent creates each
+    // lock one of several rows instead of queueing on a single one until commit.
+    "0004_customers_count_slots": [
+      `alter table customer_counts add column slot integer not null default 0`,
+      `alter table customer_counts drop constraint customer_counts_pkey`,
+      `alter table customer_counts add primary key (organization_id, slot)`,
+      `alter table customer_counts alter column slot drop default`,
     ],
   },
 };

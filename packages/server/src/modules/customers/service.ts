@@ -104,9 +104,18 @@ export class CustomerService {
     assertCanManage(context, organizationId, "customers");
     const email = body.email ?? null;
     const externalId = body.external_id ?? null;
-    await this.assertUnique(organizationId, email, externalId);
+    // Uniqueness is not checked before the insert: the unique indexes decide it
+    // anyway (a pre-check only answered earlier, at the cost of a query on every
+    // create), and a violation is answered from a lookup after the fact.
     const billingAddress = body.billing_address ?? null;
-    const taxId = body.tax_id == null ? null : this.validatedTaxId(body.tax_id, billingAddress?.country ?? null, body.tax_id);
+    let taxId: [string, string] | null;
+    try {
+      taxId = body.tax_id == null ? null : this.validatedTaxId(body.tax_id, billingAddress?.country ?? null, body.tax_id);
+    } catch (error) {
+      // A taken email or external id is reported ahead of an invalid tax id.
+      await this.assertUnique(organizationId, email, externalId);
+      throw error;
+    }
     const name = body.name ?? null;
     const now = this.now(organizationId);
     try {

@@ -5,7 +5,7 @@ import { foldKey } from "../../platform/storage/keys.js";
 import { atomically, type SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
 import { inChunks } from "../../platform/storage/chunks.js";
-import { adjustLiveCount } from "./counts.js";
+import { adjustLiveCount, liveCountAdjustment } from "./counts.js";
 import { CUSTOMER_SQL, CUSTOMER_UNIQUE_INDEXES, LOOKUP_KEY, lookupKey, type CustomerSql } from "./dialects.js";
 import { listCustomers } from "./list.js";
 import type { CustomerChanges, CustomerRecord, NewCustomer } from "./model.js";
@@ -39,11 +39,20 @@ export class KyselyCustomerStore implements CustomerStore {
   insert(customer: NewCustomer): Promise<CustomerRecord> {
     const row = customerToRow(this.codec, customer);
     return this.run(async () => {
-      const inserted = await atomically(this.context, async (trx: Kysely<CustomerTables>) => {
-        const created = await trx.insertInto("customers").values(row).returning(CUSTOMER_COLUMNS).executeTakeFirstOrThrow();
-        await adjustLiveCount(trx, customer.organizationId, 1);
-        return created;
-      });
+      const inserted =
+        this.context.dialect.name === "postgres"
+          ? // One statement, one round trip, atomic on its own: the counter's upsert runs as a CTE of the insert.
+            await this.db
+              .with("counted", (db) => liveCountAdjustment(db, customer.organizationId, 1))
+              .insertInto("customers")
+              .values(row)
+              .returning(CUSTOMER_COLUMNS)
+              .executeTakeFirstOrThrow()
+          : await atomically(this.context, async (trx: Kysely<CustomerTables>) => {
+              const created = await trx.insertInto("customers").values(row).returning(CUSTOMER_COLUMNS).executeTakeFirstOrThrow();
+              await adjustLiveCount(trx, customer.organizationId, 1);
+              return created;
+            });
       return customerFromRow(this.codec, inserted);
     });
   }

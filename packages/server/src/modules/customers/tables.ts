@@ -42,6 +42,8 @@ export interface SubscriptionsTable {
 /** Live (not soft-deleted) customers per organization, so unfiltered lists need no COUNT(*). */
 export interface CustomerCountsTable {
   organization_id: string;
+  /** One of COUNT_SLOTS rows per organization (counts.ts); the organization's count is their sum. */
+  slot: number;
   live_count: number | string;
 }
 

@@ -37,26 +37,28 @@ export class KyselyWebhookStore implements WebhookStore {
   }
 
   insertEndpoint(e: NewEndpoint): Promise<EndpointRecord> {
-    return this.run(async () => {
-      const row = await this.db
-        .insertInto("webhook_endpoints")
-        .values({
-          id: e.id,
-          organization_id: e.organizationId,
-          created_at: this.codec.time(e.createdAt),
-          modified_at: null,
-          deleted_at: null,
-          url: e.url,
-          name: e.name,
-          format: e.format,
-          secret: e.secret,
-          events: this.codec.json(e.events),
-          enabled: this.codec.bool(true),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return endpointFromRow(this.codec, row);
-    });
+    return this.changingEndpoints(
+      this.run(async () => {
+        const row = await this.db
+          .insertInto("webhook_endpoints")
+          .values({
+            id: e.id,
+            organization_id: e.organizationId,
+            created_at: this.codec.time(e.createdAt),
+            modified_at: null,
+            deleted_at: null,
+            url: e.url,
+            name: e.name,
+            format: e.format,
+            secret: e.secret,
+            events: this.codec.json(e.events),
+            enabled: this.codec.bool(true),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return endpointFromRow(this.codec, row);
+      }),
+    );
   }
 
   findEndpoint(organizationIds: readonly string[], id: string): Promise<EndpointRecord | undefined> {
@@ -89,22 +91,51 @@ export class KyselyWebhookStore implements WebhookStore {
     if (c.enabled !== undefined) row.enabled = this.codec.bool(c.enabled);
     if (c.modifiedAt != null) row.modified_at = this.codec.time(c.modifiedAt);
     if (c.deletedAt != null) row.deleted_at = this.codec.time(c.deletedAt);
-    return this.run(async () => {
-      const updated = await this.db
-        .updateTable("webhook_endpoints")
-        .set(row)
-        .where("id", "=", id)
-        .where("deleted_at", "is", null)
-        .returningAll()
-        .executeTakeFirst();
-      return updated && endpointFromRow(this.codec, updated);
-    });
+    return this.changingEndpoints(
+      this.run(async () => {
+        const updated = await this.db
+          .updateTable("webhook_endpoints")
+          .set(row)
+          .where("id", "=", id)
+          .where("deleted_at", "is", null)
+          .returningAll()
+          .executeTakeFirst();
+        return updated && endpointFromRow(this.codec, updated);
+      }),
+    );
+  }
+
+  /**
+   * Inside a unit of work, the organization's live endpoints as first read by
+   * this transaction: a change records several events (customer.created and
+   * customer.state_changed, say) and each looked them up again. Reusing the
+   * first answer is no staler than the statements of a read-committed
+   * transaction already were, and the dispatcher re-checks the endpoint
+   * (disabled or deleted: skipped) before every attempt. Outside a
+   * transaction nothing is kept: the store then lives as long as the server.
+   */
+  private readonly endpointsInTransaction = new Map<string, Promise<EndpointRecord[]>>();
+
+  private liveEndpointsOf(organizationId: string): Promise<EndpointRecord[]> {
+    const read = async () => {
+      const rows = await this.liveEndpoints().where("organization_id", "=", organizationId).execute();
+      return rows.map((row) => endpointFromRow(this.codec, row));
+    };
+    if (!this.context.inTransaction) return read();
+    let endpoints = this.endpointsInTransaction.get(organizationId);
+    if (endpoints === undefined) this.endpointsInTransaction.set(organizationId, (endpoints = read()));
+    return endpoints;
+  }
+
+  /** A write to endpoints: once it is done, later events of this transaction read them again. */
+  private changingEndpoints<T>(write: Promise<T>): Promise<T> {
+    return write.finally(() => this.endpointsInTransaction.clear());
   }
 
   /** The endpoints an event of `type` goes to right now (Polar: live, enabled, subscribed). */
   private async targets(organizationId: string, type: string): Promise<EndpointRecord[]> {
-    const rows = await this.liveEndpoints().where("organization_id", "=", organizationId).execute();
-    return rows.map((row) => endpointFromRow(this.codec, row)).filter((e) => e.enabled && (e.events as string[]).includes(type));
+    const endpoints = await this.liveEndpointsOf(organizationId);
+    return endpoints.filter((e) => e.enabled && (e.events as string[]).includes(type));
   }
 
   private newEventRow(endpoint: EndpointRecord, type: string, createdAt: Date, dueAt: Date): WebhookEventsTable {
@@ -385,40 +416,44 @@ export class KyselyWebhookStore implements WebhookStore {
   }
 
   disableIfFailing(endpointId: string, threshold: number, at: Date): Promise<boolean> {
-    return this.atomically(async (db) => {
-      const recent = await db
-        .selectFrom("webhook_events")
-        .select("succeeded")
-        .where("endpoint_id", "=", endpointId)
-        .where("finished_at", "is not", null)
-        .where("succeeded", "is not", null)
-        .orderBy("finished_at", "desc")
-        .limit(threshold)
-        .execute();
-      if (recent.length < threshold || recent.some((row) => this.codec.readBool(row.succeeded))) return false;
-      const time = this.codec.time(at);
-      await db
-        .updateTable("webhook_endpoints")
-        .set({ enabled: this.codec.bool(false), modified_at: time })
-        .where("id", "=", endpointId)
-        .execute();
-      // Its pending events will not be sent (Polar marks them skipped).
-      await db
-        .updateTable("webhook_events")
-        .set({ skipped: this.codec.bool(true), next_attempt_at: null, finished_at: time })
-        .where("endpoint_id", "=", endpointId)
-        .where("next_attempt_at", "is not", null)
-        .where("lease_token", "is", null)
-        .execute();
-      return true;
-    });
+    return this.changingEndpoints(
+      this.atomically(async (db) => {
+        const recent = await db
+          .selectFrom("webhook_events")
+          .select("succeeded")
+          .where("endpoint_id", "=", endpointId)
+          .where("finished_at", "is not", null)
+          .where("succeeded", "is not", null)
+          .orderBy("finished_at", "desc")
+          .limit(threshold)
+          .execute();
+        if (recent.length < threshold || recent.some((row) => this.codec.readBool(row.succeeded))) return false;
+        const time = this.codec.time(at);
+        await db
+          .updateTable("webhook_endpoints")
+          .set({ enabled: this.codec.bool(false), modified_at: time })
+          .where("id", "=", endpointId)
+          .execute();
+        // Its pending events will not be sent (Polar marks them skipped).
+        await db
+          .updateTable("webhook_events")
+          .set({ skipped: this.codec.bool(true), next_attempt_at: null, finished_at: time })
+          .where("endpoint_id", "=", endpointId)
+          .where("next_attempt_at", "is not", null)
+          .where("lease_token", "is", null)
+          .execute();
+        return true;
+      }),
+    );
   }
 
   deleteOrganizationData(organizationId: string): Promise<void> {
-    return this.run(async () => {
-      await this.db.deleteFrom("webhook_deliveries").where("organization_id", "=", organizationId).execute();
-      await this.db.deleteFrom("webhook_events").where("organization_id", "=", organizationId).execute();
-      await this.db.deleteFrom("webhook_endpoints").where("organization_id", "=", organizationId).execute();
-    });
+    return this.changingEndpoints(
+      this.run(async () => {
+        await this.db.deleteFrom("webhook_deliveries").where("organization_id", "=", organizationId).execute();
+        await this.db.deleteFrom("webhook_events").where("organization_id", "=", organizationId).execute();
+        await this.db.deleteFrom("webhook_endpoints").where("organization_id", "=", organizationId).execute();
+      }),
+    );
   }
 }

@@ -11,7 +11,7 @@ import { openDatabase } from "../../../../platform/storage/open.js";
 import { openStorage } from "../../../../storage.js";
 import { accountsModule } from "../../../accounts/index.js";
 import { customersMigrations } from "../../migrations.js";
-import { KyselyCustomerStore } from "../../store-kysely.js";
+import { customerToRow } from "../../rows.js";
 import { customer, tick } from "./fixtures.js";
 
 /** The schema exactly as the first release's single step created it. */
@@ -33,12 +33,19 @@ export function migrationCases(_get: GetStorage, target: ContractTarget): void {
         const org = await accountsModule
           .store(old)
           .createOrganization({ id: crypto.randomUUID(), name: "Old", slug: `old-${crypto.randomUUID()}`, createdAt: tick() });
-        const kept = await new KyselyCustomerStore(old).insert(customer(org.id, { email: "kept@example.com", externalId: "kept" }));
+        // Written as that release wrote it: the row and its organization's single counter row.
+        const kept = customer(org.id, { email: "kept@example.com", externalId: "kept" });
+        await old.db.insertInto("customers").values(customerToRow(old.dialect.codec, kept)).execute();
+        await sql`insert into customer_counts (organization_id, live_count) values (${org.id}, 1)`.execute(old.db);
         await old.close();
 
         const reopened = await openStorage(scratch.url);
         try {
-          assert.deepEqual(await reopened.customers.findById([org.id], kept.id), kept);
+          const found = await reopened.customers.findById([org.id], kept.id);
+          assert.equal(found?.email, "kept@example.com");
+          const total = async () =>
+            (await reopened.customers.list({ organizationIds: [org.id], sorting: [], limit: 1, offset: 0 })).totalCount;
+          assert.equal(await total(), 1, "the live counter carried over into its slots");
           assert.equal(
             (await reopened.customers.findByExternalId([org.id], "kept"))[0]?.id,
             kept.id,
@@ -52,6 +59,8 @@ export function migrationCases(_get: GetStorage, target: ContractTarget): void {
           await assert.rejects(reopened.customers.insert(customer(org.id, { email: "KEPT@example.com" })), {
             name: "UniqueViolationError",
           });
+          await reopened.customers.insert(customer(org.id, { email: "new@example.com" }));
+          assert.equal(await total(), 2);
         } finally {
           await reopened.close();
         }
