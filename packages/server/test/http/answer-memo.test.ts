@@ -8,6 +8,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { AnswerMemo } from "../../src/platform/http/answer-memo.js";
+import { coalescedSnapshots } from "../../src/platform/storage/postgres/change-mark.js";
 import { CATALOG_SCOPES, createProduct } from "../support/catalog.js";
 import { ok, Workspace } from "../support/cli.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
@@ -173,5 +174,49 @@ describe("AnswerMemo", () => {
     assert.equal(memo.get("a"), "x".repeat(10));
     memo.set(0, "huge", "h".repeat(11)); // more than an eighth of the budget: never kept
     assert.equal(memo.get("huge"), undefined);
+  });
+});
+
+describe("coalescedSnapshots (PostgreSQL's change mark)", () => {
+  it("never hands a caller a snapshot whose query was issued before the caller asked; later callers share the next one", async () => {
+    const issued: { resolve: (mark: string) => void }[] = [];
+    const marks = coalescedSnapshots(
+      () =>
+        new Promise<string>((resolve) => {
+          issued.push({ resolve });
+        }),
+    );
+    const first = marks();
+    assert.equal(issued.length, 1);
+    const second = marks(); // arrives while the first query is on its way: must not get its answer
+    const third = marks();
+    assert.equal(issued.length, 1, "the next query waits for the one on its way");
+    issued[0].resolve("snapshot 1");
+    assert.equal(await first, "snapshot 1");
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(issued.length, 2, "one query for both callers that waited");
+    issued[1].resolve("snapshot 2");
+    assert.deepEqual(await Promise.all([second, third]), ["snapshot 2", "snapshot 2"]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const fourth = marks(); // nothing on its way any more: asked at once
+    assert.equal(issued.length, 3);
+    issued[2].resolve("snapshot 3");
+    assert.equal(await fourth, "snapshot 3");
+  });
+
+  it("passes a failed read on to everyone who shared it, and recovers on the next call", async () => {
+    let calls = 0;
+    const marks = coalescedSnapshots(async () => {
+      calls++;
+      if (calls <= 2) throw new Error("database unreachable");
+      return `snapshot ${calls}`;
+    });
+    const results = await Promise.allSettled([marks(), marks(), marks()]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ["rejected", "rejected", "rejected"],
+    );
+    assert.equal(calls, 2);
+    assert.equal(await marks(), "snapshot 3");
   });
 });

@@ -25,7 +25,7 @@ const webhookUrl = () =>
 const eventTypes = () => list(enumeration(WEBHOOK_EVENT_TYPES, "WebhookEventType"));
 const format = () => enumeration(WEBHOOK_FORMATS, "WebhookFormat");
 /** Deprecated and hidden on Polar: a secret chosen by the caller, stored verbatim. */
-const chosenSecret = () => nullable(string({ minLength: 32 }));
+const chosenSecret = () => nullable(string({ minLength: 32, rejectNul: true }));
 
 export interface EndpointCreate {
   url: string;
@@ -41,7 +41,7 @@ export const endpointCreate = named(
   object(
     {
       url: { schema: webhookUrl(), required: true },
-      name: { schema: nullable(string()), default: () => null },
+      name: { schema: nullable(string({ rejectNul: true })), default: () => null },
       format: { schema: format(), required: true },
       events: { schema: eventTypes(), required: true },
       organization_id: { schema: nullable(uuid4()), default: () => null },
@@ -65,7 +65,7 @@ export const endpointUpdate = named(
   object(
     {
       url: { schema: nullable(webhookUrl()) },
-      name: { schema: nullable(string()) },
+      name: { schema: nullable(string({ rejectNul: true })) },
       format: { schema: nullable(format()) },
       events: { schema: nullable(eventTypes()) },
       enabled: { schema: nullable(boolean()) },

@@ -4,6 +4,7 @@ import { migrateToLatest } from "../migrate.js";
 import type { MigrationSteps } from "../migrations.js";
 import { KyselyDatabase } from "../database.js";
 import type { DirectReader } from "../prepared.js";
+import { coalescedSnapshots } from "./change-mark.js";
 import type { AnyKysely } from "../seam.js";
 import { postgresDialect } from "./codec.js";
 import { parseJson } from "../../schema/floats.js";
@@ -118,7 +119,7 @@ function namedStatementReader(pool: pg.Pool): DirectReader {
       return result.rows;
     },
     // See answer-memo.ts: equal snapshots see the same committed transactions.
-    changeMark: async () => (await pool.query<{ mark: string }>(CHANGE_MARK)).rows[0].mark,
+    changeMark: coalescedSnapshots(async () => (await pool.query<{ mark: string }>(CHANGE_MARK)).rows[0].mark),
     close: () => {},
   };
 }

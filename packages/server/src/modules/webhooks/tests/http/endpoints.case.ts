@@ -186,6 +186,22 @@ export function endpointCases(get: GetServer): void {
       assert.deepEqual(filtered.body.items, []);
     });
 
+    it("refuses U+0000 in an endpoint's name or chosen secret with the documented 422", async () => {
+      const server = get();
+      const org = await webhookOrg(server);
+      const endpoint = await createEndpoint(server, org.token, "https://example.com/nul", []);
+      const attempts: [string, string, Record<string, unknown>][] = [
+        ["POST", "/v1/webhooks/endpoints", { url: "https://example.com/a", format: "raw", events: [], name: "a\u0000b" }],
+        ["POST", "/v1/webhooks/endpoints", { url: "https://example.com/a", format: "raw", events: [], secret: "s".repeat(40) + "\u0000" }],
+        ["PATCH", `/v1/webhooks/endpoints/${endpoint.id}`, { name: "\u0000" }],
+      ];
+      for (const [method, path, body] of attempts) {
+        const reply = await server.request(method, path, { token: org.token, body });
+        assert.equal(reply.status, 422, `${method} ${JSON.stringify(body)}: ${reply.text}`);
+        assert.equal(reply.body.detail[0].msg, "Value error, This value contains invalid characters");
+      }
+    });
+
     it("a delivery search for text no row can hold (U+0000) matches nothing instead of failing", async () => {
       const server = get();
       const org = await webhookOrg(server);
