@@ -11,10 +11,7 @@ FROM node:20-bookworm-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN npm ci --no-audit --no-fund \
- && npm pack -w packages/server --ignore-scripts --pack-destination /pack \
- && mkdir /out && cd /out && npm init -y >/dev/null \
- && npm install --omit=dev --no-audit --no-fund /pack/polar-customers-server-*.tgz
+RUN npm ci --no-audit --no-fund && sh packages/server/scripts/install-packed.sh /out
 
 # Runtime stage: Node and the installed package, running as the unprivileged `node` user.
 FROM node:20-bookworm-slim

@@ -1,13 +1,20 @@
 // The Docker image builds, starts as a non-root user on the /data volume, and
-// serves the API, where a Docker daemon is available. Without one the test is
-// skipped and says why (building needs the daemon and the node base image).
+// serves the API, where a Docker daemon is available. Without one that test is
+// skipped and says why (building needs the daemon and the node base image),
+// and the image's own steps run here instead: the build stage's install script,
+// then the runtime stage's environment, entrypoint and health check, all read
+// from the Dockerfile.
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
+import { freePort } from "../../bench/harness/processes.js";
+import { startServeProcess } from "../support/serveProcess.js";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
 const run = promisify(execFile);
@@ -56,5 +63,62 @@ describe("Docker image", () => {
       await docker(["rm", "-f", name]).catch(() => undefined);
       await docker(["rmi", "-f", tag]).catch(() => undefined);
     }
+  });
+});
+
+/** The runtime stage of the Dockerfile: its ENV settings, ENTRYPOINT + CMD, and HEALTHCHECK command. */
+function runtimeStage(dockerfile: string) {
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+  const joined = runtime.replace(/\\\n\s*/g, " ");
+  const env: Record<string, string> = {};
+  for (const line of joined.split("\n").filter((l) => l.startsWith("ENV ")))
+    for (const [, key, value] of line.slice(4).matchAll(/(\w+)=(\S+)/g)) env[key] = value;
+  const exec = (instruction: string) => {
+    const line = joined.split("\n").find((l) => l.startsWith(`${instruction} `));
+    assert.ok(line, `the runtime stage has ${instruction}`);
+    return JSON.parse(line.slice(line.indexOf("["))) as string[];
+  };
+  const health = joined.split("\n").find((l) => l.startsWith("HEALTHCHECK "));
+  assert.ok(health, "the runtime stage has a HEALTHCHECK");
+  return { env, command: [...exec("ENTRYPOINT"), ...exec("CMD")], health: JSON.parse(health.slice(health.indexOf("["))) as string[] };
+}
+
+describe("Docker image steps without Docker", { skip: skip === null ? "a Docker daemon builds the real image above" : false }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "polar-image-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("the build stage's install script and the runtime stage's settings give a healthy server that keeps its data in the volume", async () => {
+    const app = join(dir, "app");
+    // The build stage: `npm ci` has built the repository (as `npm test` just did); then the install script.
+    await run("sh", ["packages/server/scripts/install-packed.sh", app], {
+      cwd: REPO,
+      timeout: 600_000,
+      maxBuffer: 64 << 20,
+      env: { ...process.env, npm_config_prefer_offline: "true", npm_config_build_from_source: "true", npm_config_update_notifier: "false" },
+    });
+    const { env, command, health } = runtimeStage(readFileSync(join(REPO, "Dockerfile"), "utf8"));
+    assert.equal(env.HOST, "0.0.0.0");
+    assert.equal(env.POLAR_DATABASE_URL, "sqlite:/data/polar.db");
+    assert.equal(command[0], "node");
+    assert.match(command[1], /^\/app\//);
+    // The image's paths, moved into the temporary folder: /app is where the stage installed, /data the volume.
+    const data = join(dir, "data");
+    const port = String(await freePort());
+    const settings = { ...env, PORT: port, POLAR_DATABASE_URL: `sqlite:${data}/polar.db`, LOG_LEVEL: "info" };
+    const server = await startServeProcess(command[0], [join(app, command[1].slice("/app/".length)), ...command.slice(2)], {
+      cwd: app,
+      env: settings,
+      timeoutMs: 60_000,
+    });
+    try {
+      assert.ok(server.token, server.output());
+      assert.match(server.url, new RegExp(`:${port}$`));
+      await run(health[0], health.slice(1), { env: { ...process.env, ...settings }, timeout: 10_000 });
+      const reply = await fetch(`http://127.0.0.1:${port}/v1/customers/`, { headers: { authorization: `Bearer ${server.token}` } });
+      assert.equal(reply.status, 200);
+    } finally {
+      await server.stop();
+    }
+    assert.ok(existsSync(join(data, "polar.db")), "the database is in the volume");
   });
 });
