@@ -6,9 +6,9 @@ import type { Cascading } from "./platform/cascade.js";
 import type { DeferredEventRenderer } from "./platform/events.js";
 import { formatDateTime, formatNullableDateTime } from "./platform/schema/datetime.js";
 import type { Storage, UnitOfWork } from "./storage.js";
-import { meterLedger, onCustomerCreated, usageReader } from "./modules/customerMeters/index.js";
+import { meterLedger, onCustomerCreated, usageReader, type CustomerMeterState } from "./modules/customerMeters/index.js";
 import type { CustomerRecord } from "./modules/customers/index.js";
-import { subscriptionReactions, type UsageReader } from "./modules/subscriptions/index.js";
+import { subscriptionReactions, type ActiveMeter, type UsageReader } from "./modules/subscriptions/index.js";
 import type { WebhookSettingsInput } from "./modules/webhooks/index.js";
 
 type Modules = (typeof MODULES)[number];
@@ -20,20 +20,28 @@ type EveryModuleServed = {
 const everyModuleServed: EveryModuleServed extends Record<string, true> ? true : never = true;
 void everyModuleServed;
 
-/** The usage reader in the shape customer state reports (`active_meters` items). */
+/** A customer meter as customer state reports it (an `active_meters` item). */
+function activeMeter(m: CustomerMeterState): ActiveMeter {
+  return {
+    id: m.id,
+    created_at: formatDateTime(m.createdAt),
+    modified_at: formatNullableDateTime(m.modifiedAt),
+    meter_id: m.meterId,
+    consumed_units: m.consumedUnits,
+    credited_units: m.creditedUnits,
+    balance: m.balance,
+  };
+}
+
+/** The usage reader in the shape customer state reports. */
 function stateUsage(reader: ReturnType<typeof usageReader>): UsageReader {
   return {
     consumedSince: (customer, meterId, since) => reader.consumedSince(customer, meterId, since),
-    activeMeters: async (customer) =>
-      (await reader.activeMeters(customer)).map((m) => ({
-        id: m.id,
-        created_at: formatDateTime(m.createdAt),
-        modified_at: formatNullableDateTime(m.modifiedAt),
-        meter_id: m.meterId,
-        consumed_units: m.consumedUnits,
-        credited_units: m.creditedUnits,
-        balance: m.balance,
-      })),
+    activeMeters: async (customer) => (await reader.activeMeters(customer)).map(activeMeter),
+    customerUsage: async (customer, windows, options) => {
+      const { activeMeters, consumed } = await reader.customerUsage(customer, windows, options);
+      return { activeMeters: activeMeters.map(activeMeter), consumed };
+    },
   };
 }
 

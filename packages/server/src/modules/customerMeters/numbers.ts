@@ -46,6 +46,65 @@ export function creditedUnits(credits: readonly EventRecord[]): number {
   return sum;
 }
 
+/** One meter over one window: the user events ingested at or after `since` (null: all history). */
+export interface UsageWindowOf {
+  meter: MeterRecord;
+  since: Date | null;
+}
+
+/**
+ * Each window's aggregation in one pass over the customer's user events, read (in pages) from the
+ * earliest window's start. Every window sees its events in the order consumedSince would, so the
+ * totals are the same, floating-point sums included.
+ */
+export async function consumedInWindows(
+  events: EventStore,
+  customer: MeteredCustomer,
+  windows: readonly UsageWindowOf[],
+): Promise<number[]> {
+  if (windows.length === 0) return [];
+  const totals = windows.map((w) => accumulator(w.meter.aggregation));
+  const starts = windows.map((w) => (w.since === null ? -Infinity : w.since.getTime()));
+  const earliest = Math.min(...starts);
+  // A meter's filter is tested once per event, however many windows count that meter.
+  const byMeter = new Map<string, { meter: MeterRecord; windows: number[] }>();
+  windows.forEach((w, i) => {
+    const group = byMeter.get(w.meter.id) ?? { meter: w.meter, windows: [] };
+    group.windows.push(i);
+    byMeter.set(w.meter.id, group);
+  });
+  const groups = [...byMeter.values()];
+  await events.forEachUserEvent(
+    {
+      organizationId: customer.organizationId,
+      customerId: customer.id,
+      externalCustomerId: customer.externalId,
+      since: earliest === -Infinity ? null : new Date(earliest),
+    },
+    (page) => {
+      for (const event of page) {
+        const at = event.ingestedAt.getTime();
+        for (const group of groups) {
+          if (!group.windows.some((i) => at >= starts[i]) || !filterMatches(group.meter.filter, event)) continue;
+          for (const i of group.windows) if (at >= starts[i]) totals[i].add(event);
+        }
+      }
+    },
+  );
+  return totals.map((t) => t.value());
+}
+
+/** A meter's current window and credits, from the customer's whole ledger (customerLedger's order). */
+export function ledgerWindow(ledger: readonly EventRecord[], meterId: string): { since: Date | null; credited: number } {
+  let since: Date | null = null;
+  for (const event of ledger)
+    if (event.meterId === meterId && event.name === METER_RESET && (since === null || event.timestamp > since)) since = event.timestamp;
+  const credits = ledger.filter(
+    (e) => e.meterId === meterId && e.name === METER_CREDITED && (since === null || e.ingestedAt.getTime() >= since.getTime()),
+  );
+  return { since, credited: creditedUnits(credits) };
+}
+
 export async function meterNumbers(events: EventStore, customer: MeteredCustomer, meter: MeterRecord): Promise<MeterNumbers> {
   const since = await lastReset(events, customer.id, meter.id);
   const consumed = await consumedSince(events, customer, meter, since);

@@ -3,10 +3,12 @@ import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import { inChunks } from "../../platform/storage/chunks.js";
 import { readTimeOrNull } from "../../platform/storage/codec.js";
+import { PreparedQuery } from "../../platform/storage/prepared.js";
 import type { SortKey } from "../../platform/schema/list-query.js";
 import { matchableTexts } from "../../platform/storage/texts.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
 import { translating } from "../../platform/storage/translate.js";
+import { METER_COLUMNS, meterFromRow, type MeterRecord, type MeterRow } from "../meters/index.js";
 import type { CustomerMeterRecord } from "./model.js";
 import type { CustomerMeterFilter, CustomerMeterStore, ListedCustomerMeter, StoredSortField } from "./store.js";
 import type { CustomerMeterTables } from "./tables.js";
@@ -30,6 +32,15 @@ const SORT_COLUMNS: Record<StoredSortField, { column: string; nullable: boolean 
   meter_name: { column: "meters.name", nullable: false },
 };
 
+interface CustomerMeterRow {
+  id: string;
+  organization_id: string;
+  customer_id: string;
+  meter_id: string;
+  created_at: unknown;
+  modified_at: unknown;
+}
+
 export class KyselyCustomerMeterStore implements CustomerMeterStore {
   private readonly db: Kysely<CustomerMeterTables>;
 
@@ -45,14 +56,7 @@ export class KyselyCustomerMeterStore implements CustomerMeterStore {
     return translating(this.context.dialect, work);
   }
 
-  private fromRow(row: {
-    id: string;
-    organization_id: string;
-    customer_id: string;
-    meter_id: string;
-    created_at: unknown;
-    modified_at: unknown;
-  }): CustomerMeterRecord {
+  private fromRow(row: CustomerMeterRow): CustomerMeterRecord {
     return {
       id: row.id,
       organizationId: row.organization_id,
@@ -117,17 +121,35 @@ export class KyselyCustomerMeterStore implements CustomerMeterStore {
     });
   }
 
+  private forCustomerQuery?: PreparedQuery<CustomerMeterRow, [string]>;
+
+  /** Customer state's path: a prepared statement on the (customer_id, created_at, id) index. */
   forCustomer(customerId: string): Promise<CustomerMeterRecord[]> {
-    return this.run(async () => {
-      const rows = await this.db
+    const query = (this.forCustomerQuery ??= new PreparedQuery(this.db, this.context.reader, 1, (id) =>
+      this.db.selectFrom("customer_meters").select(COLUMNS).where("customer_id", "=", id).orderBy("created_at").orderBy("id"),
+    ));
+    return this.run(async () => (await query.execute(customerId)).map((row) => this.fromRow(row)));
+  }
+
+  private withMetersQuery?: PreparedQuery<CustomerMeterRow & Record<string, unknown>, [string]>;
+
+  forCustomerWithMeters(customerId: string): Promise<{ row: CustomerMeterRecord; meter: MeterRecord | null }[]> {
+    const query = (this.withMetersQuery ??= new PreparedQuery(this.db, this.context.reader, 1, (id) =>
+      this.db
         .selectFrom("customer_meters")
+        .leftJoin("meters", "meters.id", "customer_meters.meter_id")
         .select(COLUMNS)
-        .where("customer_id", "=", customerId)
-        .orderBy("created_at")
-        .orderBy("id")
-        .execute();
-      return rows.map((row) => this.fromRow(row));
-    });
+        .select(METER_COLUMNS.map((c) => `meters.${c} as meter_${c}` as const))
+        .where("customer_meters.customer_id", "=", id)
+        .orderBy("customer_meters.created_at")
+        .orderBy("customer_meters.id"),
+    ));
+    return this.run(async () =>
+      (await query.execute(customerId)).map((joined) => {
+        const meter = Object.fromEntries(METER_COLUMNS.map((c) => [c, joined[`meter_${c}`]])) as unknown as MeterRow;
+        return { row: this.fromRow(joined), meter: meter.id == null ? null : meterFromRow(this.codec, meter) };
+      }),
+    );
   }
 
   list(

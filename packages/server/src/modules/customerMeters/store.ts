@@ -1,6 +1,7 @@
 // What the customer-meters module needs from a database.
 import type { SortKey } from "../../platform/schema/list-query.js";
 import type { CustomerMeterRows } from "../events/index.js";
+import type { MeterRecord } from "../meters/index.js";
 import type { CustomerMeterRecord } from "./model.js";
 
 /** Sort fields the database orders by; the computed ones (units, balance) are sorted after computing. */
@@ -27,6 +28,8 @@ export interface CustomerMeterStore extends CustomerMeterRows {
   findById(organizationIds: readonly string[], id: string): Promise<CustomerMeterRecord | undefined>;
   /** The customer's rows (archived meters included), oldest first. */
   forCustomer(customerId: string): Promise<CustomerMeterRecord[]>;
+  /** The same rows, each with its meter (null when the meter is gone), in one query: customer state's read. */
+  forCustomerWithMeters(customerId: string): Promise<{ row: CustomerMeterRecord; meter: MeterRecord | null }[]>;
   /** Rows of live customers matching the filter, ordered by `sorting`; a page when `page` is given, else all of them. */
   list(
     filter: CustomerMeterFilter,

@@ -1,6 +1,7 @@
 // The customer_meters table as Kysely sees it, plus the columns of the
-// customers and meters tables its list joins on (filters and sorting).
+// customers and meters tables it joins on (the list's filters and sorting, a customer's rows with their meters).
 import type { TimeValue } from "../../platform/storage/codec.js";
+import type { MeterRow } from "../meters/index.js";
 
 export interface CustomerMetersTable {
   id: string;
@@ -14,5 +15,5 @@ export interface CustomerMetersTable {
 export interface CustomerMeterTables {
   customer_meters: CustomerMetersTable;
   customers: { id: string; organization_id: string; external_id: string | null; name: string | null; deleted_at: TimeValue | null };
-  meters: { id: string; name: string; archived_at: TimeValue | null };
+  meters: MeterRow;
 }

@@ -20,6 +20,8 @@ export interface EventStore {
   insertMany(events: readonly EventRecord[]): Promise<string[]>;
   /** Visits the window's user events in pages of at most `pageSize`, so a long history is folded without loading it whole. */
   forEachUserEvent(window: UsageWindow, visit: (events: EventRecord[]) => void, pageSize?: number): Promise<void>;
+  /** Every meter.credited and meter.reset of the customer, all its meters, in timestamp then write order (usage reads). */
+  customerLedger(customerId: string): Promise<EventRecord[]>;
   /** System events `name` about one meter of one customer, ingested at or after `since`, in timestamp then write order. */
   systemEvents(query: { customerId: string; meterId: string; name: string; since: Date | null }): Promise<EventRecord[]>;
   /** The timestamp of the latest system event `name` about one meter of one customer. */

@@ -37,6 +37,8 @@ export type {
 } from "./model.js";
 export { isFilter } from "./model.js";
 export type { MeterStore } from "./store.js";
+/** For stores that read a meter joined to their own rows (customer meters with their meters in one query). */
+export { METER_COLUMNS, meterFromRow, type MeterRow } from "./rows.js";
 export { METER_UNIT_JSON, meterResponse } from "./responses.js";
 export { accumulator, eventProperty, filterMatches, type Accumulator, type MeteredEvent } from "./evaluate.js";
 /** The documentation examples' meter, for examples of resources that embed a meter. */

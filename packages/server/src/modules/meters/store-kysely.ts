@@ -4,11 +4,15 @@ import { likeContainsUnescaped } from "../../platform/storage/keys.js";
 import { metadataMatches } from "../../platform/storage/json-filters.js";
 import type { SqlContext } from "../../platform/storage/seam.js";
 import { inChunks } from "../../platform/storage/chunks.js";
+import { PreparedQuery } from "../../platform/storage/prepared.js";
 import { translating } from "../../platform/storage/translate.js";
 import type { MeterChanges, MeterRecord, NewMeter } from "./model.js";
-import { METER_COLUMNS, meterChangesToRow, meterFromRow, meterToRow } from "./rows.js";
+import { METER_COLUMNS, meterChangesToRow, meterFromRow, meterToRow, type MeterRow } from "./rows.js";
 import type { ListMetersQuery, MeterPage, MeterStore } from "./store.js";
 import type { MeterTables } from "./tables.js";
+
+/** Beyond this many ids a lookup is one-off SQL (chunked), so the prepared shapes stay few. */
+const MAX_PREPARED_IDS = 16;
 
 export class KyselyMeterStore implements MeterStore {
   private readonly db: Kysely<MeterTables>;
@@ -52,17 +56,35 @@ export class KyselyMeterStore implements MeterStore {
     });
   }
 
+  /** Usage reads look a customer's few meters up by id: prepared per number of ids, tenancy checked on the rows. */
+  private readonly byIdsQueries = new Map<number, PreparedQuery<MeterRow, string[]>>();
+
+  private byIds(count: number): PreparedQuery<MeterRow, string[]> {
+    let query = this.byIdsQueries.get(count);
+    if (query === undefined) {
+      query = new PreparedQuery(this.db, this.context.reader, count, (...ids) =>
+        this.db.selectFrom("meters").select(METER_COLUMNS).where("id", "in", ids),
+      );
+      this.byIdsQueries.set(count, query);
+    }
+    return query;
+  }
+
   findMany(organizationIds: readonly string[], ids: readonly string[]): Promise<MeterRecord[]> {
     if (ids.length === 0 || organizationIds.length === 0) return Promise.resolve([]);
+    const unique = [...new Set(ids)];
     return this.run(async () => {
-      const rows = await inChunks([...new Set(ids)], (chunk) =>
-        this.db
-          .selectFrom("meters")
-          .select(METER_COLUMNS)
-          .where("organization_id", "in", organizationIds)
-          .where("id", "in", chunk)
-          .execute(),
-      );
+      const rows =
+        unique.length <= MAX_PREPARED_IDS
+          ? (await this.byIds(unique.length).execute(...unique)).filter((row) => organizationIds.includes(row.organization_id))
+          : await inChunks(unique, (chunk) =>
+              this.db
+                .selectFrom("meters")
+                .select(METER_COLUMNS)
+                .where("organization_id", "in", organizationIds)
+                .where("id", "in", chunk)
+                .execute(),
+            );
       return rows.map((row) => meterFromRow(this.codec, row));
     });
   }

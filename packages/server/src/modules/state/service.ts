@@ -1,12 +1,14 @@
 // Customer state (§7), computed fresh on every read: the customer, its
 // trialing/active subscriptions with their meters, its granted benefits and
 // its customer meters. One lookup for the customer, then the three parts in
-// parallel, each one indexed query (meters through the usage port).
+// parallel: subscriptions and grants one prepared query each, usage (through
+// the port) one read of the customer's meters, ledger and events for all its
+// meters and subscription windows.
 import type { AccessContext } from "../../platform/auth/principal.js";
 import type { Clock } from "../../platform/clock.js";
 import { CustomerService, type CustomerRecord, type CustomerStore } from "../customers/index.js";
 import type { GrantStore } from "../grants/index.js";
-import { meterUsage, type SubscriptionStore, type UsageReader } from "../subscriptions/index.js";
+import { meterWindows, withConsumed, type SubscriptionStore, type UsageReader } from "../subscriptions/index.js";
 import type { CustomerStateView } from "./responses.js";
 
 export interface StateDeps {
@@ -27,21 +29,21 @@ export class StateService {
   async stateOf(customer: CustomerRecord): Promise<CustomerStateView> {
     const { usage } = this.deps;
     const target = { id: customer.id, organizationId: customer.organizationId, externalId: customer.externalId };
-    const [subscriptions, grants, meters] = await Promise.all([
-      this.deps.subscriptions.activeOfCustomer(customer.id),
+    const active = this.deps.subscriptions.activeOfCustomer(customer.id);
+    // The usage read starts with the subscriptions: it loads the customer's rows and ledger while they come.
+    const [subscriptions, grants, read] = await Promise.all([
+      active,
       this.deps.grants.stateOfCustomer(customer.id),
-      usage ? usage.activeMeters(target) : Promise.resolve([]),
+      usage ? usage.customerUsage(target, active.then(meterWindows)) : undefined,
     ]);
-    // Without a usage reader every meter reads zero: no need to wait on anything.
-    const withMeters = usage
-      ? await Promise.all(
-          subscriptions.map(async (subscription) => ({ subscription, meters: await meterUsage(usage, subscription, customer) })),
-        )
-      : subscriptions.map((subscription) => ({
-          subscription,
-          meters: subscription.meters.map((record) => ({ record, consumedUnits: 0, meter: undefined })),
-        }));
-    return { customer, subscriptions: withMeters, grants, meters };
+    // Without a usage reader every meter reads zero.
+    const meters = withConsumed(subscriptions, read?.consumed);
+    return {
+      customer,
+      subscriptions: subscriptions.map((subscription, i) => ({ subscription, meters: meters[i] })),
+      grants,
+      meters: read?.activeMeters ?? [],
+    };
   }
 
   async get(context: AccessContext, id: string): Promise<CustomerStateView> {

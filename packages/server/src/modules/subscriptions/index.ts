@@ -37,7 +37,15 @@ export const subscriptionsModule = defineModule({
 export type { SubscriptionRecord, SubscriptionStatus } from "./model.js";
 export type { SubscriptionStore } from "./store.js";
 export type { SubscriptionTx } from "./lifecycle.js";
-export { meterUsage, type ActiveMeter, type UsageCustomer, type UsageReader } from "./usage.js";
+export {
+  meterUsage,
+  meterWindows,
+  withConsumed,
+  type ActiveMeter,
+  type ConsumedWindow,
+  type UsageCustomer,
+  type UsageReader,
+} from "./usage.js";
 export { SubscriptionService, type SubscriptionsDeps } from "./service.js";
 export { stateSubscriptionResponse, type StateSubscriptionView } from "./responses.js";
 export { periodEndJob, processDuePeriodEnds, type PeriodEndDeps, type PeriodEndOptions } from "./period-ends.js";

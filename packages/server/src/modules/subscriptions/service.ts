@@ -43,7 +43,7 @@ import {
 } from "./model.js";
 import { periodEnd } from "./periods.js";
 import type { SubscriptionCreate, SubscriptionUpdate } from "./requests.js";
-import type { SubscriptionView } from "./responses.js";
+import type { MeterUsage, SubscriptionView } from "./responses.js";
 import type { ListSubscriptionsQuery } from "./store.js";
 import type { SubscriptionStore } from "./store.js";
 import { meterUsage, type UsageReader } from "./usage.js";
@@ -135,29 +135,37 @@ export class SubscriptionService {
     const customerById = new Map<string, CustomerRecord>(customers.map((c) => [c.id, c]));
     const productById = new Map(productViews.map((v) => [v.product.id, v]));
     const priceById = new Map<string, PriceRecord>(prices.map((p) => [p.id, p]));
-    return Promise.all(
-      subscriptions.map(async (subscription) => {
-        const customer = customerById.get(subscription.customerId)!;
-        const product = productById.get(subscription.productId)!;
-        return {
-          subscription,
-          customer,
-          product,
-          prices: subscription.priceIds.flatMap((id) => {
-            const price = priceById.get(id);
-            if (!price) return [];
-            return [
-              {
-                price,
-                recurringInterval: product.product.recurringInterval,
-                meter: price.meterId ? (meters.get(price.meterId) ?? null) : null,
-              },
-            ];
-          }),
-          meters: await meterUsage(this.deps.usage, subscription, customer, meters),
-        };
+    // Each customer's usage is read once for all its subscriptions on the page.
+    const usageOf = new Map<SubscriptionRecord, MeterUsage[]>();
+    const byCustomer = new Map<string, SubscriptionRecord[]>();
+    for (const s of subscriptions) byCustomer.set(s.customerId, [...(byCustomer.get(s.customerId) ?? []), s]);
+    await Promise.all(
+      [...byCustomer].map(async ([customerId, own]) => {
+        const usage = await meterUsage(this.deps.usage, own, customerById.get(customerId)!, meters);
+        own.forEach((s, i) => usageOf.set(s, usage[i]));
       }),
     );
+    return subscriptions.map((subscription) => {
+      const customer = customerById.get(subscription.customerId)!;
+      const product = productById.get(subscription.productId)!;
+      return {
+        subscription,
+        customer,
+        product,
+        prices: subscription.priceIds.flatMap((id) => {
+          const price = priceById.get(id);
+          if (!price) return [];
+          return [
+            {
+              price,
+              recurringInterval: product.product.recurringInterval,
+              meter: price.meterId ? (meters.get(price.meterId) ?? null) : null,
+            },
+          ];
+        }),
+        meters: usageOf.get(subscription)!,
+      };
+    });
   }
 
   async view(subscription: SubscriptionRecord): Promise<SubscriptionView> {

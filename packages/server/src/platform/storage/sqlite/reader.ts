@@ -5,6 +5,8 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { DirectReader } from "../prepared.js";
 
 const MAX_REMEMBERED = 10_000;
+/** Larger results (pages of a long event history) are not remembered: memory stays bounded by entries × rows. */
+const MAX_REMEMBERED_ROWS = 200;
 
 interface Shape {
   statement: BetterSqlite3.Statement;
@@ -62,8 +64,10 @@ export function openReader(connection: BetterSqlite3.Database, capacity = MAX_RE
           for (let i = 0; i < columns.length; i++) row[columns[i]] = values[i];
           return Object.freeze(row);
         });
-        if (results.size >= capacity) results.delete(results.keys().next().value!);
-        results.set(key, rows);
+        if (rows.length <= MAX_REMEMBERED_ROWS) {
+          if (results.size >= capacity) results.delete(results.keys().next().value!);
+          results.set(key, rows);
+        }
       }
       return rows;
     },

@@ -12,6 +12,7 @@ import type { NewCustomer } from "../../../customers/index.js";
 import type { EventRecord } from "../../../events/index.js";
 import type { Aggregation, Filter } from "../../../meters/index.js";
 import { meterLedger, onCustomerCreated, usageReader } from "../../index.js";
+import { consumedInWindows, consumedSince } from "../../numbers.js";
 
 const customer = (organizationId: string, overrides: Partial<NewCustomer> = {}): NewCustomer => ({
   id: randomUUID(),
@@ -212,6 +213,49 @@ export function ledgerCases(get: GetStorage): void {
       // 25 by customer id in pages of 7 (7, 7, 7, 4), then 5 by external id.
       assert.equal(pages, 5);
       assert.equal(await usageReader(s).consumedSince(who, meter.id, new Date(0)), 300 + 500);
+    });
+
+    it("folds every window of a customer in one paged pass, each as if read alone", async () => {
+      const s = get();
+      const { org, meter: sum, who } = await setup(s, { func: "sum", property: "n" });
+      const calls = await s.meters.insert({
+        ...sum,
+        id: randomUUID(),
+        name: "named calls",
+        filter: { conjunction: "and", clauses: [{ property: "name", operator: "eq", value: "call" }] },
+        aggregation: { func: "count" },
+      });
+      // More than a page (1000) on each scan, by id and by external id, interleaved in time.
+      const start = tick().getTime();
+      const at = (i: number) => new Date(start + i);
+      const byId = Array.from({ length: 1500 }, (_, i) =>
+        userEvent(org.id, { customerId: who.id, ingestedAt: at(2 * i), metadata: { n: i } }),
+      );
+      const byExternal = Array.from({ length: 1200 }, (_, i) =>
+        userEvent(org.id, { name: "other", externalCustomerId: who.externalId, ingestedAt: at(2 * i + 1), metadata: { n: 1 } }),
+      );
+      await s.events.insertMany([...byId, ...byExternal]);
+      // Someone else's events never count.
+      await s.events.insertMany([userEvent(org.id, { externalCustomerId: "someone-else", ingestedAt: at(5), metadata: { n: 1000 } })]);
+      // Later ticks stay after these times (each tick is 1001 ms on).
+      for (let i = 0; i < 4; i++) tick();
+      const windows = [
+        { meter: sum, since: null },
+        { meter: sum, since: at(1000) },
+        { meter: calls, since: at(2001) },
+        { meter: calls, since: null },
+        { meter: sum, since: at(10_000) },
+      ];
+      // By hand: by-id event i is at 2i with n = i; by-external event j is at 2j + 1 with n = 1.
+      const sumFrom = (t: number) =>
+        byId.filter((_, i) => 2 * i >= t).reduce((total, e) => total + (e.metadata.n as number), 0) +
+        byExternal.filter((_, j) => 2 * j + 1 >= t).length;
+      const expected = [sumFrom(0), sumFrom(1000), 1500 - 1001, 1500, 0];
+      assert.deepEqual(expected.slice(0, 2), [(1499 * 1500) / 2 + 1200, (1499 * 1500) / 2 - (499 * 500) / 2 + 1200 - 500]);
+      assert.deepEqual(await consumedInWindows(s.events, who, windows), expected);
+      // The same as reading each window alone.
+      const alone = await Promise.all(windows.map((w) => consumedSince(s.events, who, w.meter, w.since)));
+      assert.deepEqual(alone, expected);
     });
   });
 }
