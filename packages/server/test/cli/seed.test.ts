@@ -7,31 +7,20 @@ import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import { Receiver } from "../../src/modules/webhooks/tests/receiver.js";
+import { describe, it } from "node:test";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
-import { call, fails as failsIn, json, ok as okIn, serve as serveIn, stop, Workspace } from "../support/cli.js";
+import { call, fails as failsIn, json, ok as okIn, serve as serveIn, stop } from "../support/cli.js";
+import { workspaceWithReceiver } from "../support/cliReceiver.js";
 
-let workspace: Workspace;
-let dir: string;
-let receiver: Receiver;
 const postgres: TestDatabase[] = [];
-const ok = (args: string[]) => okIn(dir, args);
-const fails = (args: string[], pattern: RegExp) => failsIn(dir, args, 2, pattern);
-
-before(async () => {
-  workspace = new Workspace();
-  dir = workspace.dir;
-  receiver = await Receiver.start();
-});
-after(async () => {
-  await receiver.close();
+const cli = workspaceWithReceiver(async () => {
   for (const database of postgres) await database.drop();
-  workspace.remove();
 });
+const ok = (args: string[]) => okIn(cli.dir, args);
+const fails = (args: string[], pattern: RegExp) => failsIn(cli.dir, args, 2, pattern);
 
 const seedFile = (document: unknown) => {
-  const file = join(dir, `seed-${randomUUID()}.json`);
+  const file = join(cli.dir, `seed-${randomUUID()}.json`);
   writeFileSync(file, JSON.stringify(document));
   return file;
 };
@@ -127,7 +116,7 @@ async function snapshot(url: string, token: string) {
 describe("CLI: seed with every section", () => {
   for (const backend of ["sqlite", "postgres"] as const) {
     it(`loads a whole file as the API would create it, and a second run changes nothing (${backend})`, async () => {
-      let database = workspace.newDatabase();
+      let database = cli.workspace.newDatabase();
       if (backend === "postgres") {
         postgres.push(await createTestDatabase());
         database = postgres.at(-1)!.url;
@@ -136,7 +125,7 @@ describe("CLI: seed with every section", () => {
       // The organization first, so that a webhook endpoint can listen to what the rest of the file does.
       await seed(database, { organizations: [{ name: "Seeded", tokens: [{ token }] }] });
       const [org] = json(await ok(["orgs", "list", "--database", database]));
-      const hook = `${receiver.url}?${backend}`;
+      const hook = `${cli.receiver.url}?${backend}`;
       const types = [
         "customer.created",
         "product.created",
@@ -154,7 +143,7 @@ describe("CLI: seed with every section", () => {
         tokens: { created: 0, existing: 1 },
       });
 
-      let server = await serveIn(dir, ["--database", database]);
+      let server = await serveIn(cli.dir, ["--database", database]);
       let first: Awaited<ReturnType<typeof snapshot>>;
       try {
         first = await snapshot(server.url, token);
@@ -197,7 +186,7 @@ describe("CLI: seed with every section", () => {
         assert.equal(bobState.active_subscriptions[0].product_id, pro.id, "customer_email found Bob");
 
         // The side effects of the API's creates, recorded in the seed's transaction and delivered by the server.
-        const mine = () => receiver.received.filter((r) => r.path === `/hook?${backend}`).map((r) => JSON.parse(r.body).type);
+        const mine = () => cli.receiver.received.filter((r) => r.path === `/hook?${backend}`).map((r) => JSON.parse(r.body).type);
         const expected = {
           "customer.created": 2,
           "product.created": 2,
@@ -205,17 +194,17 @@ describe("CLI: seed with every section", () => {
           "subscription.active": 2,
           "benefit_grant.created": 4,
         };
-        await receiver.waitFor(
+        await cli.receiver.waitFor(
           () => Object.entries(expected).every(([type, n]) => mine().filter((t) => t === type).length >= n),
           "the webhooks",
         );
-        await receiver.waitFor(() => mine().includes("customer.state_changed"), "customer.state_changed");
+        await cli.receiver.waitFor(() => mine().includes("customer.state_changed"), "customer.state_changed");
       } finally {
         await stop(server);
       }
 
       assert.deepEqual(await seed(database, { organizations: [catalogEntry(token)] }), existing(EVERY_SECTION_CREATED));
-      server = await serveIn(dir, ["--database", database]);
+      server = await serveIn(cli.dir, ["--database", database]);
       try {
         const again = await snapshot(server.url, token);
         assert.deepEqual(again.totals, first.totals);
@@ -230,7 +219,7 @@ describe("CLI: seed with every section", () => {
 
 describe("CLI: seed problems", () => {
   it("a bad entry anywhere reports its JSON path, exits 2 and leaves the database as it was", async () => {
-    const database = workspace.newDatabase();
+    const database = cli.workspace.newDatabase();
     const token = chosenToken();
     await seed(database, { organizations: [catalogEntry(token)] });
     const more = (extra: Record<string, unknown>) => ({ organizations: [{ ...catalogEntry(token), ...extra }] });
@@ -294,7 +283,7 @@ describe("CLI: seed problems", () => {
     ];
     for (const [document, pattern] of cases) await fails(["seed", seedFile(document), "--database", database], pattern);
 
-    const server = await serveIn(dir, ["--database", database]);
+    const server = await serveIn(cli.dir, ["--database", database]);
     try {
       const { totals } = await snapshot(server.url, token);
       assert.deepEqual(
@@ -309,7 +298,7 @@ describe("CLI: seed problems", () => {
   });
 
   it("a key no earlier entry of the organization defines is named, with the keys there are", async () => {
-    const database = workspace.newDatabase();
+    const database = cli.workspace.newDatabase();
     const token = chosenToken();
     const entry = catalogEntry(token);
     await seed(database, { organizations: [] });

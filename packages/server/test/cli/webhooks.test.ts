@@ -3,32 +3,20 @@
 // next to a running `serve` on the same database delivering to a local receiver.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { after, before, describe, it } from "node:test";
-import { call, childEnv, fails as failsIn, json, MAIN, ok as okIn, serve as serveIn, stop, token, OAT, Workspace } from "../support/cli.js";
-import { Receiver } from "../../src/modules/webhooks/tests/receiver.js";
+import { describe, it } from "node:test";
+import { call, childEnv, fails as failsIn, json, MAIN, ok as okIn, serve as serveIn, stop, token, OAT } from "../support/cli.js";
+import { workspaceWithReceiver } from "../support/cliReceiver.js";
 
-let workspace: Workspace;
-let dir: string;
-let receiver: Receiver;
-const ok = (args: string[]) => okIn(dir, args);
-const fails = (args: string[], code: number, pattern: RegExp) => failsIn(dir, args, code, pattern);
-
-before(async () => {
-  workspace = new Workspace();
-  dir = workspace.dir;
-  receiver = await Receiver.start();
-});
-after(async () => {
-  await receiver.close();
-  workspace.remove();
-});
+const cli = workspaceWithReceiver();
+const ok = (args: string[]) => okIn(cli.dir, args);
+const fails = (args: string[], code: number, pattern: RegExp) => failsIn(cli.dir, args, code, pattern);
 
 describe("CLI: webhooks", () => {
   it("endpoints create prints the endpoint with its secret; tail shows each attempt; redeliver sends the same webhook-id", async () => {
-    const database = workspace.newDatabase();
+    const database = cli.workspace.newDatabase();
     const org = json(await ok(["orgs", "create", "--name", "Hooked", "--database", database]));
     const secret = token(await ok(["tokens", "create", "--org", org.id, "--database", database]), OAT);
-    const url = `${receiver.url}?cli`;
+    const url = `${cli.receiver.url}?cli`;
     const endpoint = json(
       await ok([
         "webhooks",
@@ -47,12 +35,12 @@ describe("CLI: webhooks", () => {
     assert.match(endpoint.secret, /^whsec_[A-Za-z0-9]{43}$/);
     assert.deepEqual(endpoint.events, ["customer.created", "customer.updated"]);
     assert.equal(endpoint.url, url);
-    const served = await serveIn(dir, ["--database", database, "--webhook-retry-base", "100ms"]);
+    const served = await serveIn(cli.dir, ["--database", database, "--webhook-retry-base", "100ms"]);
     try {
       const customer = await call(served.url, "POST", "/v1/customers/", secret, { email: "tail@example.com" });
       assert.equal(customer.status, 201);
-      const mine = () => receiver.received.filter((r) => r.path === "/hook?cli");
-      await receiver.waitFor(() => mine().length >= 1, "the delivery");
+      const mine = () => cli.receiver.received.filter((r) => r.path === "/hook?cli");
+      await cli.receiver.waitFor(() => mine().length >= 1, "the delivery");
       const webhookId = String(mine()[0].headers["webhook-id"]);
       let lines = "";
       for (let i = 0; i < 100 && !lines.includes(webhookId); i++)
@@ -62,7 +50,7 @@ describe("CLI: webhooks", () => {
 
       // --follow prints what happens after it started.
       const follower = spawn(process.execPath, [MAIN, "webhooks", "tail", "--follow", "--lines", "0", "--database", database], {
-        cwd: dir,
+        cwd: cli.dir,
         env: childEnv(),
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -70,7 +58,7 @@ describe("CLI: webhooks", () => {
       follower.stdout.setEncoding("utf8").on("data", (d: string) => (followed += d));
       try {
         assert.match(await ok(["webhooks", "redeliver", webhookId, "--database", database]), /queued a redelivery of customer\.created/);
-        await receiver.waitFor(() => mine().length >= 2, "the redelivery");
+        await cli.receiver.waitFor(() => mine().length >= 2, "the redelivery");
         assert.equal(mine()[1].headers["webhook-id"], webhookId);
         for (let i = 0; i < 200 && !followed.includes("attempt 2/10"); i++) await new Promise((resolve) => setTimeout(resolve, 50));
         assert.match(followed, new RegExp(`customer\\.created\\s+${webhookId}\\s+→ .*200\\s+attempt 2/10`));
@@ -83,7 +71,7 @@ describe("CLI: webhooks", () => {
   });
 
   it("mistakes are one line with exit 2", async () => {
-    const database = workspace.newDatabase();
+    const database = cli.workspace.newDatabase();
     const org = json(await ok(["orgs", "create", "--name", "Hooked", "--database", database]));
     const create = (...args: string[]) => ["webhooks", "endpoints", "create", "--org", org.id, ...args, "--database", database];
     await fails(create("--url", "not a url", "--events", "customer.created"), 2, /url: Input should be a valid URL/);

@@ -4,17 +4,9 @@
 // `external_id`: the ingest skips an external id the organization already
 // has, which is what keeps a second run from counting the usage twice.
 import type { AccessContext } from "../../platform/auth/principal.js";
-import {
-  SeedError,
-  rejectOrganizationId,
-  seedAccess,
-  seedEntries,
-  tally,
-  type ModuleSeeder,
-  type SeedCount,
-  type SeedPath,
-} from "../../platform/seed.js";
+import { SeedError, type SeedPath } from "../../platform/seed.js";
 import { asSeedEntry, parseEntry } from "../../platform/seed-issues.js";
+import { seedSection } from "../../platform/seed-section.js";
 import { eventsIngest, type EventsIngest } from "./requests.js";
 import { EventService, type EventsDeps } from "./service.js";
 
@@ -40,17 +32,9 @@ const locatedAt =
     throw error;
   };
 
-export const eventsSeeder: ModuleSeeder<EventsDeps> = {
+export const eventsSeeder = seedSection({
   section: "events",
-  async apply(deps, organization, value, path) {
-    const service = new EventService(deps);
-    const context = seedAccess(organization.id);
-    const count: SeedCount = { created: 0, existing: 0 };
-    for (const [index, entry] of seedEntries(value, path).entries()) {
-      const at = [...path, index];
-      rejectOrganizationId(entry, at, "event");
-      tally(count, await ingestOne(service, context, entry).catch(locatedAt(at)));
-    }
-    return count;
-  },
-};
+  noun: "event",
+  service: (deps: EventsDeps) => new EventService(deps),
+  seed: ({ service, context, entry, at }) => ingestOne(service, context, entry).catch(locatedAt(at)),
+});

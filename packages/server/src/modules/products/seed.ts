@@ -6,21 +6,10 @@
 // entry's product on a later run, and is left as it is (benefits included).
 import { isPlainObject } from "../../platform/schema/core.js";
 import { canonicalUuid } from "../../platform/schema/uuid.js";
-import {
-  SeedError,
-  allPages,
-  onlyMatch,
-  rejectOrganizationId,
-  seedAccess,
-  seedEntries,
-  tally,
-  type ModuleSeeder,
-  type SeedCount,
-  type SeedOrganization,
-  type SeedPath,
-} from "../../platform/seed.js";
+import { SeedError, type SeedOrganization, type SeedPath } from "../../platform/seed.js";
 import { asSeedEntry, parseEntry } from "../../platform/seed-issues.js";
-import { entryKey, MatchedOnce, withReference } from "../../platform/seed-keys.js";
+import { defineSeedSection, liveNamed } from "../../platform/seed-section.js";
+import { withReference } from "../../platform/seed-keys.js";
 import { productBenefitsUpdate, productCreate } from "./requests.js";
 import { ProductService, type ProductsDeps } from "./service.js";
 
@@ -38,9 +27,9 @@ function benefitIds(organization: SeedOrganization, entry: Record<string, unknow
   return parseEntry(productBenefitsUpdate, { benefits: ids }, at).benefits;
 }
 
-/** The entry as ProductCreate: its prices' meter keys turned into meter ids. */
-function createBody(organization: SeedOrganization, entry: Record<string, unknown>, at: SeedPath): Record<string, unknown> {
-  const { key: _key, benefits: _benefits, ...input } = entry;
+/** The entry's fields as ProductCreate: without `benefits`, its prices' meter keys turned into meter ids. */
+function createBody(organization: SeedOrganization, fields: Record<string, unknown>, at: SeedPath): Record<string, unknown> {
+  const { benefits: _benefits, ...input } = fields;
   if (!Array.isArray(input.prices)) return input;
   const meter = { keyField: "meter", idField: "meter_id", section: "meters" };
   return {
@@ -51,45 +40,21 @@ function createBody(organization: SeedOrganization, entry: Record<string, unknow
   };
 }
 
-export const productsSeeder: ModuleSeeder<ProductsDeps> = {
+export const productsSeeder = defineSeedSection({
   section: "products",
-  async apply(deps, organization, value, path) {
-    const service = new ProductService(deps);
-    const context = seedAccess(organization.id);
-    const names = new MatchedOnce("name");
-    const count: SeedCount = { created: 0, existing: 0 };
-    for (const [index, entry] of seedEntries(value, path).entries()) {
-      const at = [...path, index];
-      const key = entryKey(entry, at);
-      rejectOrganizationId(entry, at, "product");
-      const input = createBody(organization, entry, at);
-      const body = parseEntry(productCreate, input, at);
-      const benefits = benefitIds(organization, entry, at);
-      names.claim(body.name, at);
-      const sameName = await allPages((page) =>
-        deps.products.list({
-          organizationIds: [organization.id],
-          query: body.name,
-          isArchived: false,
-          sorting: [{ field: "created_at", descending: false }],
-          ...page,
-        }),
-      );
-      const existing = onlyMatch(
-        sameName.filter((p) => p.name === body.name),
-        [...at, "name"],
-        `products of this organization are named "${body.name}"`,
-      );
-      let product = existing;
-      if (!product) {
-        product = await asSeedEntry(at, input, () => service.create(context, body));
-        const created = product;
-        if (benefits !== undefined && benefits.length > 0)
-          await asSeedEntry(at, entry, () => service.setBenefits(context, created, benefits));
-      }
-      organization.keys.define("products", key, product.id, at);
-      tally(count, existing === undefined);
-    }
-    return count;
+  noun: "product",
+  keyed: true,
+  service: (deps: ProductsDeps) => new ProductService(deps),
+  input: (fields, { organization, at }) => createBody(organization, fields, at),
+  schema: productCreate,
+  extra: ({ organization, entry, at }) => benefitIds(organization, entry, at),
+  matchedBy: { field: "name", value: (body) => body.name },
+  findExisting: (body, { deps, organization, at }) =>
+    liveNamed((query) => deps.products.list(query), organization.id, body.name, at, "products"),
+  async create(body, { service, context, entry, at }, benefits) {
+    const product = await service.create(context, body);
+    // Its own call, so a problem with the benefits is located in the entry (where `benefits` is) rather than the create body.
+    if (benefits !== undefined && benefits.length > 0) await asSeedEntry(at, entry, () => service.setBenefits(context, product, benefits));
+    return product;
   },
-};
+});

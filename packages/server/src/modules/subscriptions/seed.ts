@@ -6,19 +6,8 @@
 // subscription of the same customer to the same product that has not ended
 // is the entry's subscription on a later run, and is left as it is.
 import type { CustomerRecord } from "../customers/index.js";
-import {
-  SeedError,
-  allPages,
-  rejectOrganizationId,
-  seedAccess,
-  seedEntries,
-  tally,
-  type ModuleSeeder,
-  type SeedCount,
-  type SeedOrganization,
-  type SeedPath,
-} from "../../platform/seed.js";
-import { asSeedEntry, parseEntry } from "../../platform/seed-issues.js";
+import { SeedError, allPages, type SeedOrganization, type SeedPath } from "../../platform/seed.js";
+import { defineSeedSection } from "../../platform/seed-section.js";
 import { withReference } from "../../platform/seed-keys.js";
 import { subscriptionCreate, type SubscriptionCreate } from "./requests.js";
 import { SubscriptionService, type SubscriptionsDeps } from "./service.js";
@@ -69,26 +58,17 @@ async function existingSubscription(deps: SubscriptionsDeps, organizationId: str
   return subscriptions.find((s) => s.endedAt === null);
 }
 
-export const subscriptionsSeeder: ModuleSeeder<SubscriptionsDeps> = {
+export const subscriptionsSeeder = defineSeedSection({
   section: "subscriptions",
-  async apply(deps, organization, value, path) {
-    const service = new SubscriptionService(deps);
-    const context = seedAccess(organization.id);
-    const count: SeedCount = { created: 0, existing: 0 };
-    for (const [index, entry] of seedEntries(value, path).entries()) {
-      const at = [...path, index];
-      rejectOrganizationId(entry, at, "subscription");
-      const input = await createBody(deps, organization, entry, at);
-      // A problem with the product or customer is reported at the field the entry gave.
-      const aliases = {
-        ...(entry.product !== undefined && { product_id: "product" }),
-        ...(entry.customer_email !== undefined && { customer_id: "customer_email" }),
-      };
-      const body = parseEntry(subscriptionCreate, input, at, aliases);
-      const existing = await existingSubscription(deps, organization.id, body);
-      if (!existing) await asSeedEntry(at, input, () => service.create(context, body), aliases);
-      tally(count, existing === undefined);
-    }
-    return count;
-  },
-};
+  noun: "subscription",
+  service: (deps: SubscriptionsDeps) => new SubscriptionService(deps),
+  input: (entry, { deps, organization, at }) => createBody(deps, organization, entry, at),
+  // A problem with the product or customer is reported at the field the entry gave.
+  aliases: (entry) => ({
+    ...(entry.product !== undefined && { product_id: "product" }),
+    ...(entry.customer_email !== undefined && { customer_id: "customer_email" }),
+  }),
+  schema: subscriptionCreate,
+  findExisting: (body, { deps, organization }) => existingSubscription(deps, organization.id, body),
+  create: (body, { service, context }) => service.create(context, body),
+});
