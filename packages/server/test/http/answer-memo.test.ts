@@ -14,55 +14,67 @@ import { ok, Workspace } from "../support/cli.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { TestServer, unique } from "../support/server.js";
 
+/** A server on a fresh database of the backend for one suite, and the workspace its CLI runs in. */
+function serverOn(backend: "sqlite" | "postgres") {
+  const workspace = new Workspace();
+  let running: TestServer;
+  let database: TestDatabase | undefined;
+  before(async () => {
+    if (backend === "postgres") database = await createTestDatabase();
+    running = await TestServer.start(database?.url ?? workspace.newDatabase());
+  });
+  after(async () => {
+    await running.close();
+    await database?.drop();
+    workspace.remove();
+  });
+  return {
+    workspace,
+    get server() {
+      return running;
+    },
+  };
+}
+
 const SUBSCRIBER_SCOPES = ["customers:read", "customers:write", "products:read", "products:write", "subscriptions:write"];
 
 for (const backend of ["sqlite", "postgres"] as const)
   describe(`answer memo (${backend}): reads after a commit see it`, () => {
-    const workspace = new Workspace();
-    let server: TestServer;
-    let database: TestDatabase | undefined;
-    before(async () => {
-      if (backend === "postgres") database = await createTestDatabase();
-      server = await TestServer.start(database?.url ?? workspace.newDatabase());
-    });
-    after(async () => {
-      await server.close();
-      await database?.drop();
-      workspace.remove();
-    });
+    const suite = serverOn(backend);
 
     it("a write through the same server shows on the next read of every memo'd operation", async () => {
-      const customer = await server.createCustomer({ name: "Before", external_id: unique("ext") });
+      const customer = await suite.server.createCustomer({ name: "Before", external_id: unique("ext") });
       const paths = [
         `/v1/customers/${customer.id}`,
         `/v1/customers/external/${customer.external_id}`,
         `/v1/customers/${customer.id}/state`,
         `/v1/customers/external/${customer.external_id}/state`,
       ];
-      for (const path of paths) for (let i = 0; i < 2; i++) assert.equal((await server.request("GET", path)).body.name ?? "", "Before");
-      const listed = await server.request("GET", "/v1/customers/?query=Before");
+      for (const path of paths)
+        for (let i = 0; i < 2; i++) assert.equal((await suite.server.request("GET", path)).body.name ?? "", "Before");
+      const listed = await suite.server.request("GET", "/v1/customers/?query=Before");
       assert.equal(listed.body.pagination.total_count, 1);
-      assert.equal((await server.request("PATCH", `/v1/customers/${customer.id}`, { body: { name: "After" } })).status, 200);
-      for (const path of paths) assert.equal((await server.request("GET", path)).body.name, "After", path);
-      assert.equal((await server.request("GET", "/v1/customers/?query=Before")).body.pagination.total_count, 0);
-      assert.equal((await server.request("DELETE", `/v1/customers/${customer.id}`)).status, 204);
-      for (const path of paths) assert.equal((await server.request("GET", path)).status, 404, path);
+      assert.equal((await suite.server.request("PATCH", `/v1/customers/${customer.id}`, { body: { name: "After" } })).status, 200);
+      for (const path of paths) assert.equal((await suite.server.request("GET", path)).body.name, "After", path);
+      assert.equal((await suite.server.request("GET", "/v1/customers/?query=Before")).body.pagination.total_count, 0);
+      assert.equal((await suite.server.request("DELETE", `/v1/customers/${customer.id}`)).status, 204);
+      for (const path of paths) assert.equal((await suite.server.request("GET", path)).status, 404, path);
     });
 
     it("a subscription created through a second server on the same file shows in the first one's state at once", async () => {
-      const org = await server.newOrganization([...SUBSCRIBER_SCOPES, ...CATALOG_SCOPES]);
-      const second = await TestServer.start(server.databaseUrl);
+      const org = await suite.server.newOrganization([...SUBSCRIBER_SCOPES, ...CATALOG_SCOPES]);
+      const second = await TestServer.start(suite.server.databaseUrl);
       try {
-        const customer = await server.createCustomer({}, org.token);
+        const customer = await suite.server.createCustomer({}, org.token);
         const statePath = `/v1/customers/${customer.id}/state`;
-        assert.deepEqual((await server.request("GET", statePath, { token: org.token })).body.active_subscriptions, []);
+        assert.deepEqual((await suite.server.request("GET", statePath, { token: org.token })).body.active_subscriptions, []);
         const product = await createProduct(second, org.token);
         const created = await second.request("POST", "/v1/subscriptions/", {
           token: org.token,
           body: { product_id: product.id, customer_id: customer.id },
         });
         assert.equal(created.status, 201, created.text);
-        const state = await server.request("GET", statePath, { token: org.token });
+        const state = await suite.server.request("GET", statePath, { token: org.token });
         assert.deepEqual(
           state.body.active_subscriptions.map((s: { id: string }) => s.id),
           [created.body.id],
@@ -73,14 +85,14 @@ for (const backend of ["sqlite", "postgres"] as const)
     });
 
     it("a customer seeded by another process shows in the next list", async () => {
-      const org = await server.newOrganization();
+      const org = await suite.server.newOrganization();
       const listPath = "/v1/customers/?limit=100";
-      assert.equal((await server.request("GET", listPath, { token: org.token })).body.pagination.total_count, 0);
-      const file = join(workspace.dir, "seed.json");
+      assert.equal((await suite.server.request("GET", listPath, { token: org.token })).body.pagination.total_count, 0);
+      const file = join(suite.workspace.dir, "seed.json");
       const email = `${unique("seeded")}@example.com`;
       writeFileSync(file, JSON.stringify({ organizations: [{ id: org.id, name: "Seeded", customers: [{ email }] }] }));
-      await ok(workspace.dir, ["seed", file, "--database", server.databaseUrl]);
-      const listed = await server.request("GET", listPath, { token: org.token });
+      await ok(suite.workspace.dir, ["seed", file, "--database", suite.server.databaseUrl]);
+      const listed = await suite.server.request("GET", listPath, { token: org.token });
       assert.deepEqual(
         listed.body.items.map((c: { email: string }) => c.email),
         [email],
@@ -90,43 +102,32 @@ for (const backend of ["sqlite", "postgres"] as const)
 
 for (const backend of ["sqlite", "postgres"] as const)
   describe(`answer memo (${backend}): an answer is reused only for the caller it was computed for`, () => {
-    const workspace = new Workspace();
-    let server: TestServer;
-    let database: TestDatabase | undefined;
-    before(async () => {
-      if (backend === "postgres") database = await createTestDatabase();
-      server = await TestServer.start(database?.url ?? workspace.newDatabase());
-    });
-    after(async () => {
-      await server.close();
-      await database?.drop();
-      workspace.remove();
-    });
+    const suite = serverOn(backend);
 
     it("another organization's token, a narrowed user and a user of another organization get 404", async () => {
-      const customer = await server.createCustomer();
-      const other = await server.newOrganization();
-      const member = await server.newUser([[server.org.id, "member"]]);
-      const outsider = await server.newUser([[other.id, "owner"]]);
+      const customer = await suite.server.createCustomer();
+      const other = await suite.server.newOrganization();
+      const member = await suite.server.newUser([[suite.server.org.id, "member"]]);
+      const outsider = await suite.server.newUser([[other.id, "owner"]]);
       for (const path of [`/v1/customers/${customer.id}`, `/v1/customers/${customer.id}/state`]) {
-        assert.equal((await server.request("GET", path)).status, 200);
-        assert.equal((await server.request("GET", path, { token: member.token })).status, 200);
-        assert.equal((await server.request("GET", path, { token: other.token })).status, 404, path);
-        assert.equal((await server.request("GET", path, { token: outsider.token })).status, 404, path);
-        const narrowed = await server.request("GET", path, { token: member.token, headers: { "polar-organization": other.id } });
+        assert.equal((await suite.server.request("GET", path)).status, 200);
+        assert.equal((await suite.server.request("GET", path, { token: member.token })).status, 200);
+        assert.equal((await suite.server.request("GET", path, { token: other.token })).status, 404, path);
+        assert.equal((await suite.server.request("GET", path, { token: outsider.token })).status, 404, path);
+        const narrowed = await suite.server.request("GET", path, { token: member.token, headers: { "polar-organization": other.id } });
         assert.equal(narrowed.status, 404, path);
       }
-      const list = (token: string) => server.request("GET", "/v1/customers/", { token });
-      assert.equal((await list(server.org.token)).body.pagination.total_count, 1);
+      const list = (token: string) => suite.server.request("GET", "/v1/customers/", { token });
+      assert.equal((await list(suite.server.org.token)).body.pagination.total_count, 1);
       assert.equal((await list(other.token)).body.pagination.total_count, 0);
     });
 
     it("a token without the read scope is refused even when the answer is remembered", async () => {
-      const customer = await server.createCustomer();
+      const customer = await suite.server.createCustomer();
       const path = `/v1/customers/${customer.id}/state`;
-      assert.equal((await server.request("GET", path)).status, 200);
-      const writeOnly = await server.newToken(server.org.id, ["products:read"]);
-      assert.equal((await server.request("GET", path, { token: writeOnly })).status, 403);
+      assert.equal((await suite.server.request("GET", path)).status, 200);
+      const writeOnly = await suite.server.newToken(suite.server.org.id, ["products:read"]);
+      assert.equal((await suite.server.request("GET", path, { token: writeOnly })).status, 403);
     });
   });
 
