@@ -7,55 +7,21 @@
 // one database advance the same organization at once and process each period
 // end exactly once.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { Polar } from "polar-sdk-049";
 import { createPolar } from "polar-sdk-101/2026-10";
-import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { freshDatabases } from "../support/backends.js";
+import { DOMAIN_SCOPES, expectReply } from "../support/domain.js";
 import { TestServer, type Credentials } from "../support/server.js";
 import { Webhook } from "standardwebhooks";
 import { Receiver, verified } from "../../src/modules/webhooks/tests/receiver.js";
 
-const dir = mkdtempSync(join(tmpdir(), "polar-chain-"));
-const databases: TestDatabase[] = [];
-after(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const database of databases) await database.drop();
-});
+const BACKENDS = freshDatabases("chain");
 
-const BACKENDS = {
-  sqlite: async (name: string) => `sqlite:${join(dir, `${name}.db`)}`,
-  postgres: async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    return database.url;
-  },
-};
-
-const SCOPES = [
-  "customers:read",
-  "customers:write",
-  "meters:read",
-  "meters:write",
-  "benefits:read",
-  "benefits:write",
-  "products:read",
-  "products:write",
-  "subscriptions:read",
-  "subscriptions:write",
-  "events:write",
-  "customer_meters:read",
-];
+const SCOPES = DOMAIN_SCOPES;
 const HOUR = 3_600_000;
 
-/** A request that must succeed with `status`; resolves with the parsed body. */
-async function ok(server: TestServer, org: Credentials, status: number, method: string, path: string, body?: unknown) {
-  const reply = await server.request(method, path, { token: org.token, body });
-  assert.equal(reply.status, status, `${method} ${path}: ${reply.text}`);
-  return reply.body;
-}
+const ok = expectReply;
 
 const advance = (server: TestServer, org: Credentials, body: object) => ok(server, org, 200, "POST", "/v1/_test/clock/advance", body);
 const meterNumbers = (state: any) => state.active_meters.map((m: any) => [m.consumed_units, m.credited_units, m.balance]);

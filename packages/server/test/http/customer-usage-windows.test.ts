@@ -7,50 +7,17 @@
 // events, the customer-meters endpoints and subscription reads too: each of
 // them must come out at these numbers.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, describe, it } from "node:test";
-import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
-import { TestServer, type Credentials } from "../support/server.js";
+import { describe, it } from "node:test";
+import { freshDatabases } from "../support/backends.js";
+import { DOMAIN_SCOPES, expectReply } from "../support/domain.js";
+import { TestServer } from "../support/server.js";
 
-const dir = mkdtempSync(join(tmpdir(), "polar-usage-windows-"));
-const databases: TestDatabase[] = [];
-after(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const database of databases) await database.drop();
-});
+const BACKENDS = freshDatabases("usage-windows");
 
-const BACKENDS = {
-  sqlite: async () => `sqlite:${join(dir, "windows.db")}`,
-  postgres: async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    return database.url;
-  },
-};
-
-const SCOPES = [
-  "customers:read",
-  "customers:write",
-  "meters:read",
-  "meters:write",
-  "benefits:read",
-  "benefits:write",
-  "products:read",
-  "products:write",
-  "subscriptions:read",
-  "subscriptions:write",
-  "events:write",
-  "customer_meters:read",
-];
+const SCOPES = DOMAIN_SCOPES;
 const HOUR = 3_600_000;
 
-async function ok(server: TestServer, org: Credentials, status: number, method: string, path: string, body?: unknown) {
-  const reply = await server.request(method, path, { token: org.token, body });
-  assert.equal(reply.status, status, `${method} ${path}: ${reply.text}`);
-  return reply.body;
-}
+const ok = expectReply;
 
 type Numbers = Record<string, [consumed: number, credited: number, balance: number]>;
 
@@ -62,7 +29,7 @@ const subscriptionUsage = (subscriptions: any[]) =>
 for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
   describe(`customer usage windows (${backend})`, () => {
     it("state, customer meters and subscriptions agree with hand-computed numbers for meters with different windows", async () => {
-      const server = await TestServer.start(await newDatabaseUrl(), { enableTestEndpoints: true });
+      const server = await TestServer.start(await newDatabaseUrl("windows"), { enableTestEndpoints: true });
       try {
         const org = await server.newOrganization(SCOPES);
         const meter = (name: string, event: string, aggregation: object) =>

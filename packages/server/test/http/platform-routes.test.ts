@@ -1,29 +1,13 @@
 // This server's own routes, outside Polar's API, on a real server over each
 // backend: the health probes and the test-reset endpoint (off by default).
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { freshDatabases } from "../support/backends.js";
+import { createTestDatabase } from "../support/postgres.js";
 import { TestServer } from "../support/server.js";
 import { catalogOrg, createBenefit, createMeter, createProduct } from "../support/catalog.js";
 
-const dir = mkdtempSync(join(tmpdir(), "polar-platform-"));
-const databases: TestDatabase[] = [];
-after(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const database of databases) await database.drop();
-});
-
-const BACKENDS = {
-  sqlite: async (name: string) => `sqlite:${join(dir, `${name}.db`)}`,
-  postgres: async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    return database.url;
-  },
-};
+const BACKENDS = freshDatabases("platform");
 
 for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
   describe(`platform routes (${backend})`, () => {
@@ -162,7 +146,6 @@ for (const [backend, newDatabaseUrl] of Object.entries(BACKENDS)) {
 describe("GET /readyz when the database goes away (postgres)", () => {
   it("answers 503 with a JSON reason while /healthz still answers 200", async () => {
     const database = await createTestDatabase();
-    databases.push(database);
     const server = await TestServer.start(database.url);
     try {
       assert.equal((await server.request("GET", "/readyz", { token: null })).status, 200);
@@ -174,6 +157,7 @@ describe("GET /readyz when the database goes away (postgres)", () => {
       assert.equal((await server.request("GET", "/healthz", { token: null })).status, 200);
     } finally {
       await server.close().catch(() => {});
+      await database.drop(); // already gone unless a check above failed first
     }
   });
 });

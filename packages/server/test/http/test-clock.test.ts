@@ -3,28 +3,11 @@
 // API reports for that organization follow it, other organizations keep real
 // time, and the offset survives a restart and is cleared by a test reset.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { freshDatabases } from "../support/backends.js";
 import { TestServer } from "../support/server.js";
 
-const dir = mkdtempSync(join(tmpdir(), "polar-clock-"));
-const databases: TestDatabase[] = [];
-after(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const database of databases) await database.drop();
-});
-
-const BACKENDS = {
-  sqlite: async (name: string) => `sqlite:${join(dir, `${name}.db`)}`,
-  postgres: async () => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    return database.url;
-  },
-};
+const BACKENDS = freshDatabases("clock");
 
 const DAY = 86_400_000;
 const near = (actual: string, expectedMs: number, what: string) =>
