@@ -140,6 +140,8 @@ describe("serve: the request log", () => {
       ],
     );
     for (const line of lines) {
+      // pino's record, key for key: level, time and pid first, then the fields, then msg.
+      assert.deepEqual(Object.keys(line), ["level", "time", "pid", "method", "path", "status", "ms", "msg"]);
       assert.equal(typeof line.ms, "number");
       assert.ok(line.ms >= 0);
       assert.equal(line.pid, server.child.pid);
