@@ -1,9 +1,8 @@
 // The two customer-meters endpoints (read-only; `customer_meters:read` is the only scope).
-import { ResourceNotFound } from "../../platform/errors.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { pathParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { textListParam, uuidListParam } from "../../platform/schema/query.js";
 import { exampleCustomerMeter, exampleCustomerMeterPage } from "./examples.js";
 import { customerMeterListResponse, customerMeterResponse } from "./responses.js";
 import type { CustomerMeterService, CustomerMeterSortField } from "./service.js";
@@ -14,7 +13,7 @@ export interface CustomerMeterServices {
 
 const operation = operationsFor<CustomerMeterServices>();
 const READ = ["customer_meters:read"] as const;
-const NOT_FOUND = [ResourceNotFound, "Customer meter not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("customer meter");
 
 const customerMeterListQuery = listQuery({
   sortFields: [
@@ -70,7 +69,7 @@ export const customerMeterOperations = [
     summary: "Get Customer Meter",
     description: "Get a customer meter by ID.",
     scopes: READ,
-    params: { id: pathParam(uuid4(), "The customer meter ID.") },
+    params: byId,
     response: { status: 200, body: customerMeterResponse },
     examples: { response: exampleCustomerMeter },
     errors: [NOT_FOUND],

@@ -105,7 +105,11 @@ export async function withNumbers(
 ): Promise<{ states: CustomerMeterState[]; meters: Map<string, MeterRecord> }> {
   const meters = new Map((await stores.meters.findMany(organizationIds, [...new Set(rows.map((r) => r.meterId))])).map((m) => [m.id, m]));
   const byCustomer = new Map<string, number[]>();
-  rows.forEach((row, i) => byCustomer.set(row.customerId, [...(byCustomer.get(row.customerId) ?? []), i]));
+  rows.forEach((row, i) => {
+    const indexes = byCustomer.get(row.customerId);
+    if (indexes) indexes.push(i);
+    else byCustomer.set(row.customerId, [i]);
+  });
   const states: CustomerMeterState[] = rows.map((row) => ({ ...row, ...ZERO }));
   // One customer after another: a list page of many customers does not open them all at once.
   for (const [customerId, indexes] of byCustomer) {

@@ -1,10 +1,9 @@
 // The grant listing endpoints. Both are read-only: grants follow subscriptions.
-import { ResourceNotFound } from "../../platform/errors.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { booleanParam, pathParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { booleanParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
 import { exampleGrantPage } from "./examples.js";
 import { grantListResponse } from "./responses.js";
 import type { GrantService } from "./service.js";
@@ -14,6 +13,8 @@ export interface GrantServices {
   grants: GrantService;
 }
 
+/** `GET /v1/benefits/{id}/grants` names a benefit. */
+const benefit = byIdOf("benefit");
 const operation = operationsFor<GrantServices>();
 const { read: READ } = resourceScopes("benefits");
 
@@ -72,11 +73,11 @@ export const grantOperations = [
     summary: "List Grants of a Benefit",
     description: "List the grants of a benefit, newest first.",
     scopes: READ,
-    params: { id: pathParam(uuid4(), "The benefit ID.") },
+    params: benefit.byId,
     query: benefitGrantsQuery,
     response: { status: 200, body: grantListResponse },
     examples: { response: exampleGrantPage },
-    errors: [[ResourceNotFound, "Benefit not found."]],
+    errors: [benefit.NOT_FOUND],
     handle: async ({ access, params, query: { filters, sorting, limit, offset } }, { grants }) => {
       const page = await grants.listOfBenefit(access, params.id, {
         // No member model on this server: a member filter matches no grant.

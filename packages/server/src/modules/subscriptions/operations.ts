@@ -1,19 +1,18 @@
 // The subscriptions endpoints, each defined once.
+import { byIdOf } from "../../platform/http/by-id.js";
 import {
   AlreadyCanceledSubscription,
   BadRequest,
   CannotPauseSubscription,
   InactiveSubscription,
   NotASeatBasedSubscription,
-  ResourceNotFound,
   ResourceUnavailable,
 } from "../../platform/errors.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { dateTimeParam } from "../../platform/schema/datetime-naive.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import { booleanParam, enumOrListParam, metadataParam, pathParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
+import { booleanParam, enumOrListParam, metadataParam, textListParam, uuidListParam } from "../../platform/schema/query.js";
 import {
   exampleCanceledSubscription,
   exampleRevokedSubscription,
@@ -34,8 +33,7 @@ export interface SubscriptionServices {
 
 const operation = operationsFor<SubscriptionServices>();
 const { read: READ, write: WRITE } = resourceScopes("subscriptions");
-const byId = { id: pathParam(uuid4(), "The subscription ID.") };
-const NOT_FOUND = [ResourceNotFound, "Subscription not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("subscription");
 
 const subscriptionListQuery = listQuery({
   sortFields: [

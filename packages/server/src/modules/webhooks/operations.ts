@@ -1,20 +1,11 @@
 // The eight webhooks endpoints of Polar's API.
-import { ResourceNotFound } from "../../platform/errors.js";
+import { byIdOf } from "../../platform/http/by-id.js";
 import { resourceScopes } from "../../platform/auth/scopes.js";
 import { operationsFor } from "../../platform/http/operation.js";
 import { listQuery } from "../../platform/schema/list-query.js";
-import {
-  booleanParam,
-  enumOrListParam,
-  pathParam,
-  textParam,
-  uuidListParam,
-  lastValue,
-  type QueryField,
-} from "../../platform/schema/query.js";
+import { booleanParam, enumOrListParam, textParam, uuidListParam, lastValue, type QueryField } from "../../platform/schema/query.js";
 import { issue } from "../../platform/schema/issues.js";
 import { expectedList } from "../../platform/schema/core.js";
-import { uuid4 } from "../../platform/schema/uuid.js";
 import {
   exampleDeliveryPage,
   exampleEndpoint,
@@ -36,8 +27,8 @@ export interface WebhookServices {
 
 const operation = operationsFor<WebhookServices>();
 const { read: READ, write: WRITE } = resourceScopes("webhooks");
-const byId = { id: pathParam(uuid4(), "The webhook endpoint ID.") };
-const NOT_FOUND = [ResourceNotFound, "Webhook endpoint not found."] as const;
+const { byId, NOT_FOUND } = byIdOf("webhook endpoint");
+const webhookEvent = byIdOf("webhook event");
 
 const endpointListQuery = listQuery({
   sortFields: [],
@@ -199,10 +190,10 @@ export const webhookOperations = [
     summary: "Redeliver Webhook Event",
     description: "Send a webhook event once more, with the same webhook-id and body and a fresh signature.",
     scopes: WRITE,
-    params: { id: pathParam(uuid4(), "The webhook event ID.") },
+    params: webhookEvent.byId,
     response: { status: 202, body: accepted },
     examples: { response: null },
-    errors: [[ResourceNotFound, "Webhook event not found."]],
+    errors: [webhookEvent.NOT_FOUND],
     handle: async ({ access, params }, { webhooks }) => {
       await webhooks.redeliver(access, params.id);
       // The body is JSON null; returning it (not nothing) lets the docs publish that example.

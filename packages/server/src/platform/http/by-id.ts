@@ -1,5 +1,5 @@
-// The `/:id` path parameter and the 404 every catalog resource documents for
-// it, defined once: `byIdOf("meter", "Meter")` gives `The meter ID.` and
+// The `/:id` path parameter and the 404 every resource documents for
+// it, defined once: `byIdOf("meter")` gives `The meter ID.` and
 // `Meter not found.`, the texts Polar uses.
 
 import { ResourceNotFound } from "../errors.js";
