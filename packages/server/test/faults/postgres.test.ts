@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { Polar } from "polar-sdk-049";
 import { HTTPClient } from "polar-sdk-049/lib/http.js";
 import { ANSWER_BOUND_MS, assertAllPresent, assertUnavailable, eventually, timed, Writers } from "../support/faults.js";
-import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { createTestDatabase, withAdmin, type TestDatabase } from "../support/postgres.js";
 import { TcpProxy } from "../support/proxy.js";
 import { unique, TestServer } from "../support/server.js";
 
@@ -90,6 +90,31 @@ describe("faults: PostgreSQL becomes unreachable", () => {
     );
     assert.ok((writers.statuses.get(503) ?? 0) > 0, "the writers saw the outage");
     await assertAllPresent(server, writers.acknowledged);
+  });
+
+  it("a database that refuses connections (ALLOW_CONNECTIONS false, as during maintenance) gives 503 and recovers", async () => {
+    const name = new URL(database.url).pathname.slice(1);
+    const admin = (text: string) => withAdmin((client) => client.query(text));
+    await admin(`alter database "${name}" allow_connections false`);
+    try {
+      await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`);
+      for (const [what, call] of [
+        ["state", () => server.request("GET", `/v1/customers/${known.id}/state`)],
+        ["get by id", () => server.request("GET", `/v1/customers/${known.id}`)],
+        ["create", () => server.request("POST", "/v1/customers/", { body: { email: `${unique("refused")}@example.com` } })],
+      ] as const) {
+        const { value, ms } = await timed(call());
+        assertUnavailable(value, what);
+        assert.ok(ms < ANSWER_BOUND_MS, `${what} took ${ms} ms`);
+      }
+    } finally {
+      await admin(`alter database "${name}" allow_connections true`);
+    }
+    await eventually(
+      async () => ((await server.request("GET", `/v1/customers/${known.id}/state`)).status === 200 ? true : undefined),
+      ANSWER_BOUND_MS,
+      "recovery",
+    );
   });
 
   it("the official SDK's retries (retryCodes include 503) ride over an outage", async () => {

@@ -43,12 +43,17 @@ const LOST_CONNECTION =
 /**
  * SQLSTATE classes that mean "not now" rather than "never": 08 connection
  * exceptions, 53 insufficient resources (disk full, too many connections),
- * 57P01-57P03 shutdown / crash / starting up, and 57014 a statement cancelled
- * by statement_timeout. Anything else (syntax, constraints) is a bug or a rule.
+ * 57P01-57P04 shutdown / crash / starting up / database dropped, 3D000 the
+ * database is not there (dropped or being restored), 57014 a statement
+ * cancelled by statement_timeout. Anything else (syntax, constraints) is a bug or a rule.
  */
-function unavailableState(state: string): UnavailableReason | undefined {
+const UNREACHABLE_STATES = new Set(["57P01", "57P02", "57P03", "57P04", "3D000"]);
+
+function unavailableState(state: string, message: unknown): UnavailableReason | undefined {
   if (state === "53100") return "full";
-  if (state.startsWith("08") || state.startsWith("53") || state === "57P01" || state === "57P02" || state === "57P03") return "unreachable";
+  if (state.startsWith("08") || state.startsWith("53") || UNREACHABLE_STATES.has(state)) return "unreachable";
+  // 55000 is a generic "not in the right state"; refused connections (ALLOW_CONNECTIONS false, during maintenance) say so.
+  if (state === "55000" && typeof message === "string" && /not currently accepting connections/.test(message)) return "unreachable";
   if (state === "57014") return "busy";
   return undefined;
 }
@@ -58,7 +63,7 @@ function unavailable(error: unknown): UnavailableReason | undefined {
   const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === "string") {
     if (NETWORK_CODES.has(code)) return "unreachable";
-    if (/^[0-9A-Z]{5}$/.test(code)) return unavailableState(code);
+    if (/^[0-9A-Z]{5}$/.test(code)) return unavailableState(code, message);
   }
   // Node reports a refused connection to a host with several addresses as an AggregateError.
   if (Array.isArray(errors) && errors.some((e) => unavailable(e) !== undefined)) return "unreachable";
